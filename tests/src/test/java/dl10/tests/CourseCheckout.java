@@ -1,0 +1,58 @@
+package dl10.tests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Finds the parts of the course checkout that the tests exercise: the repository root (the folder
+ * whose pom.xml lists the kernel module), the built kernel jar, and the lesson notebooks.
+ */
+public final class CourseCheckout {
+    private CourseCheckout() {
+    }
+
+    /** The repository root, found by walking up from the working directory. */
+    public static Path root() {
+        Path start = Path.of("").toAbsolutePath();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            Path pom = dir.resolve("pom.xml");
+            if (Files.isRegularFile(pom) && Files.isDirectory(dir.resolve("kernel"))
+                    && Files.isDirectory(dir.resolve("notebooks"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("no course checkout found above " + start
+                + ": expected a folder with pom.xml, kernel/ and notebooks/");
+    }
+
+    /** The kernel jar built by the kernel module; fails with the build command if it is missing. */
+    public static Path kernelJar() {
+        Path jar = root().resolve("kernel/target/dl10-kernel.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("kernel jar not built: " + jar
+                    + " is missing; run `mvn -B install` from " + root());
+        }
+        return jar;
+    }
+
+    /** Every lesson notebook in notebooks/, sorted by name. */
+    public static List<Path> notebooks() {
+        try (Stream<Path> files = Files.list(root().resolve("notebooks"))) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".ipynb"))
+                    .sorted()
+                    .collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The java launcher of the JVM running the tests, so child processes use the same JDK. */
+    public static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
