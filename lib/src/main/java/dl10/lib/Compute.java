@@ -1,0 +1,53 @@
+package dl10.lib;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+
+import java.util.Random;
+
+/**
+ * Where the lessons compute and how they stay reproducible. {@link #device()} picks the first GPU
+ * when the PyTorch engine sees one, else the CPU, and prints one line saying which.
+ * {@link #seed(long)} seeds DJL and PyTorch's generator and returns a seeded {@link Random} for
+ * the lesson's own shuffling, so a lesson run twice gives the same numbers on the same machine.
+ *
+ * <p>GPU: the course pins the CPU natives ({@code pytorch-native-cpu}) because the CUDA builds of
+ * PyTorch 2.7.1 are not published on Maven Central. To train on an NVIDIA GPU, build with
+ * {@code mvn -Pcuda ...} (the lib pom's {@code cuda} profile leaves the CPU natives out) so that
+ * DJL downloads the CUDA natives at first start: set {@code PYTORCH_FLAVOR=cu124} (with
+ * {@code PYTORCH_VERSION=2.7.1}) and keep network access, or point {@code PYTORCH_LIBRARY_PATH}
+ * at an unpacked libtorch 2.7.1 CUDA build. See lib/README.md.
+ */
+public final class Compute {
+    private Compute() {
+    }
+
+    /** GPU 0 if the engine reports a GPU, else the CPU; prints the choice, engine and thread count. */
+    public static Device device() {
+        Device device = Engine.getInstance().getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+        System.out.println(describe(device));
+        return device;
+    }
+
+    /** The one-line description printed by {@link #device()}. */
+    static String describe(Device device) {
+        Engine engine = Engine.getInstance();
+        String threads;
+        try {
+            threads = ai.djl.pytorch.jni.JniUtils.getNumThreads() + " threads";
+        } catch (RuntimeException | LinkageError e) {
+            threads = Runtime.getRuntime().availableProcessors() + " processors";
+        }
+        return "Computing on " + (device.isGpu() ? "GPU " + device.getDeviceId() : "CPU") + " (" + device + ") with "
+                + engine.getEngineName() + " " + engine.getVersion() + ", DJL " + Engine.getDjlVersion() + ", " + threads;
+    }
+
+    /**
+     * Seeds the engine's random generators (DJL's and PyTorch's, so weight initialisation and
+     * random arrays repeat) and returns a {@link Random} with the same seed for the lesson's own use.
+     */
+    public static Random seed(long seed) {
+        Engine.getInstance().setRandomSeed(Long.hashCode(seed));
+        return new Random(seed);
+    }
+}
