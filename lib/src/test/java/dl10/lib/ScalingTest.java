@@ -1,0 +1,81 @@
+package dl10.lib;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ScalingTest {
+    static final float[][] ROWS = {{1, 10, 5}, {3, 20, 5}, {5, 30, 5}};
+
+    @Test
+    void standardizerFitsMeanAndPopulationStd() {
+        Standardizer s = Standardizer.fit(ROWS);
+        assertArrayEquals(new float[] {3, 20, 5}, s.mean(), 1e-6f);
+        assertEquals(Math.sqrt(8 / 3.0), s.std()[0], 1e-6);
+        assertEquals(1f, s.std()[2]); // zero variance column: std 1
+        float[][] z = s.transform(ROWS);
+        assertEquals(-Math.sqrt(1.5), z[0][0], 1e-6);
+        assertEquals(0f, z[1][1], 1e-6);
+        assertEquals(0f, z[2][2]);
+        float[][] other = s.transform(new float[][] {{3 + 2 * s.std()[0], 20, 6}});
+        assertArrayEquals(new float[] {2, 0, 1}, other[0], 1e-5f);
+    }
+
+    @Test
+    void standardizerWorksOnNDArraysTheSameWay() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.create(new float[] {1, 10, 5, 3, 20, 5, 5, 30, 5}, new Shape(3, 3));
+            Standardizer s = Standardizer.fit(x);
+            assertArrayEquals(Standardizer.fit(ROWS).mean(), s.mean(), 1e-6f);
+            NDArray z = s.transform(x);
+            assertEquals(new Shape(3, 3), z.getShape());
+            float[][] expected = s.transform(ROWS);
+            assertArrayEquals(expected[0], z.get(0).toFloatArray(), 1e-6f);
+            assertArrayEquals(expected[2], z.get(2).toFloatArray(), 1e-6f);
+        }
+    }
+
+    @Test
+    void standardizerRejectsBadShapes() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Standardizer.fit(new float[0][]))
+                .getMessage().contains("no rows given"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Standardizer.fit(new float[][] {{}}))
+                .getMessage().contains("no columns"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Standardizer.fit(new float[][] {{1, 2}, {3}}))
+                .getMessage().contains("row 1 has 1 values, row 0 has 2"));
+        Standardizer s = Standardizer.fit(ROWS);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> s.transform(new float[][] {{1, 2}}))
+                .getMessage().contains("row 0 has 2 values but the standardizer was fitted on 3 columns"));
+        try (NDManager m = NDManager.newBaseManager()) {
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> s.transform(m.ones(new Shape(2, 4))))
+                    .getMessage().contains("expected shape (rows, 3), got (2, 4)"));
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> Standardizer.fit(m.ones(new Shape(4))))
+                    .getMessage().contains("expected a 2-D array"));
+        }
+    }
+
+    @Test
+    void minMaxScalerMapsToZeroOneAndBack() {
+        MinMaxScaler s = MinMaxScaler.fit(new double[] {112, 200, 132, 312});
+        assertEquals(112, s.min());
+        assertEquals(312, s.max());
+        assertArrayEquals(new float[] {0f, 0.5f, 1f, 1.5f}, s.transform(new double[] {112, 212, 312, 412}), 1e-6f);
+        assertEquals(0.1f, s.transform(132), 1e-6);
+        assertEquals(212, s.inverse(0.5f), 1e-4);
+        assertArrayEquals(new double[] {112, 312}, s.inverse(new float[] {0, 1}), 1e-4);
+        MinMaxScaler f = MinMaxScaler.fit(new float[] {-1, 1});
+        assertEquals(0.75f, f.transform(0.5), 1e-6);
+    }
+
+    @Test
+    void minMaxScalerRejectsEmptyConstantAndMissing() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> MinMaxScaler.fit(new double[0])).getMessage().contains("series is empty"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> MinMaxScaler.fit(new double[] {3, 3}))
+                .getMessage().contains("all 2 values equal 3.0"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> MinMaxScaler.fit(new double[] {1, Double.NaN}))
+                .getMessage().contains("value 1 is NaN"));
+    }
+}
