@@ -1,0 +1,84 @@
+package dl10.lib;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+
+/**
+ * Classification measures on plain arrays: accuracy, the confusion matrix, and the row-wise
+ * argmax that turns a model's scores (an NDArray of shape (samples, classes)) into predicted
+ * class numbers.
+ */
+public final class Metrics {
+
+    private Metrics() {
+    }
+
+    /** Fraction of predictions equal to the truth (both of the same length, at least one). */
+    public static double accuracy(int[] truth, int[] predicted) {
+        checkLengths(truth, predicted);
+        int right = 0;
+        for (int i = 0; i < truth.length; i++) {
+            if (truth[i] == predicted[i]) {
+                right++;
+            }
+        }
+        return (double) right / truth.length;
+    }
+
+    /**
+     * counts[t][p] = number of samples of true class t predicted as p, for classes 0..classes-1.
+     */
+    public static int[][] confusionMatrix(int[] truth, int[] predicted, int classes) {
+        checkLengths(truth, predicted);
+        if (classes < 1) {
+            throw new IllegalArgumentException("confusion matrix needs at least 1 class, got " + classes);
+        }
+        int[][] counts = new int[classes][classes];
+        for (int i = 0; i < truth.length; i++) {
+            int t = truth[i];
+            int p = predicted[i];
+            if (t < 0 || t >= classes || p < 0 || p >= classes) {
+                throw new IllegalArgumentException("sample " + i + " has truth " + t + " and prediction " + p
+                        + " but classes are 0.." + (classes - 1));
+            }
+            counts[t][p]++;
+        }
+        return counts;
+    }
+
+    /** The index of the largest value in each row of a (samples, classes) NDArray. */
+    public static int[] argmax(NDArray scores) {
+        if (scores.getShape().dimension() != 2) {
+            throw new IllegalArgumentException("argmax expects scores of shape (samples, classes), got "
+                    + scores.getShape());
+        }
+        try (NDArray idx = scores.argMax(1); NDArray ints = idx.toType(DataType.INT32, false)) {
+            return ints.toIntArray();
+        }
+    }
+
+    /** Class labels held in an NDArray of any integer or float type, as int[] (shape (samples) or (samples, 1)). */
+    public static int[] labels(NDArray labels) {
+        if (labels.getShape().size() != labels.getShape().get(0)) {
+            throw new IllegalArgumentException("labels must hold one class per sample, got shape " + labels.getShape());
+        }
+        try (NDArray ints = labels.toType(DataType.INT32, false)) {
+            return ints.toIntArray();
+        }
+    }
+
+    /** Accuracy of a model's scores (samples, classes) against labels (samples): argmax, then compare. */
+    public static double accuracy(NDArray scores, NDArray labels) {
+        return accuracy(labels(labels), argmax(scores));
+    }
+
+    private static void checkLengths(int[] truth, int[] predicted) {
+        if (truth.length != predicted.length) {
+            throw new IllegalArgumentException("truth has " + truth.length + " labels but predicted has "
+                    + predicted.length);
+        }
+        if (truth.length == 0) {
+            throw new IllegalArgumentException("no samples: truth and predicted are empty");
+        }
+    }
+}
