@@ -13,10 +13,10 @@ import java.util.Random;
  *
  * <p>GPU: the course pins the CPU natives ({@code pytorch-native-cpu}) because the CUDA builds of
  * PyTorch 2.7.1 are not published on Maven Central. To train on an NVIDIA GPU, build with
- * {@code mvn -Pcuda ...} (the lib pom's {@code cuda} profile leaves the CPU natives out) so that
- * DJL downloads the CUDA natives at first start: set {@code PYTORCH_FLAVOR=cu124} (with
- * {@code PYTORCH_VERSION=2.7.1}) and keep network access, or point {@code PYTORCH_LIBRARY_PATH}
- * at an unpacked libtorch 2.7.1 CUDA build. See lib/README.md.
+ * {@code mvn -Dcuda ...}: the lib pom then leaves the CPU natives out and DJL fetches the CUDA
+ * natives matching the machine's CUDA at first start (needs network; {@code PYTORCH_FLAVOR=cu128}
+ * forces the flavour), or loads an unpacked libtorch 2.7.1 CUDA build named by
+ * {@code PYTORCH_LIBRARY_PATH}. See lib/GPU.md.
  */
 public final class Compute {
     private Compute() {
