@@ -1,0 +1,54 @@
+package dl10.lib;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.api.Test;
+
+class MetricsTest {
+
+    @Test
+    void accuracyAndConfusionMatrix() {
+        int[] truth = {0, 1, 2, 2, 1};
+        int[] pred = {0, 2, 2, 2, 1};
+        assertEquals(0.8, Metrics.accuracy(truth, pred), 1e-12);
+        int[][] cm = Metrics.confusionMatrix(truth, pred, 3);
+        assertArrayEquals(new int[] {1, 0, 0}, cm[0]);
+        assertArrayEquals(new int[] {0, 1, 1}, cm[1]);
+        assertArrayEquals(new int[] {0, 0, 2}, cm[2]);
+    }
+
+    @Test
+    void badInputsAreExplained() {
+        assertEquals("truth has 2 labels but predicted has 1",
+                assertThrows(IllegalArgumentException.class, () -> Metrics.accuracy(new int[2], new int[1])).getMessage());
+        assertEquals("no samples: truth and predicted are empty",
+                assertThrows(IllegalArgumentException.class, () -> Metrics.accuracy(new int[0], new int[0])).getMessage());
+        assertEquals("sample 1 has truth 3 and prediction 0 but classes are 0..2",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Metrics.confusionMatrix(new int[] {0, 3}, new int[] {0, 0}, 3)).getMessage());
+        assertEquals("confusion matrix needs at least 1 class, got 0",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Metrics.confusionMatrix(new int[] {0}, new int[] {0}, 0)).getMessage());
+    }
+
+    @Test
+    void argmaxLabelsAndAccuracyOfNdArrays() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray scores = m.create(new float[] {0.1f, 0.9f, 0, 3, 1, 2, 0, 0, 5}, new Shape(3, 3));
+            assertArrayEquals(new int[] {1, 0, 2}, Metrics.argmax(scores));
+            NDArray labels = m.create(new float[] {1, 1, 2});
+            assertArrayEquals(new int[] {1, 1, 2}, Metrics.labels(labels));
+            assertArrayEquals(new int[] {1, 1, 2}, Metrics.labels(labels.reshape(3, 1)));
+            assertEquals(2.0 / 3, Metrics.accuracy(scores, labels), 1e-12);
+            assertEquals("argmax expects scores of shape (samples, classes), got (9)",
+                    assertThrows(IllegalArgumentException.class, () -> Metrics.argmax(scores.reshape(9))).getMessage());
+            assertEquals("labels must hold one class per sample, got shape (3, 3)",
+                    assertThrows(IllegalArgumentException.class, () -> Metrics.labels(scores)).getMessage());
+        }
+    }
+}
