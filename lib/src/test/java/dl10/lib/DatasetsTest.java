@@ -30,6 +30,12 @@ class DatasetsTest {
     }
 
     @Test
+    void partsNameTheirFiles() {
+        assertEquals("train", Part.TRAIN.filePrefix());
+        assertEquals("t10k", Part.TEST.filePrefix());
+    }
+
+    @Test
     void irisHasNamedColumnsAndFiftyOfEachSpecies() {
         Table iris = Datasets.iris();
         assertEquals(150, iris.rowCount());

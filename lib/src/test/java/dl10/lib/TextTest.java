@@ -51,6 +51,7 @@ class TextTest {
         assertEquals(3, v.count(0));
         assertArrayEquals(new long[] {3, 2, 1, 1, 1}, v.counts());
         assertTrue(v.contains("sea"));
+        assertEquals("WordVocabulary[5 words]", v.toString());
     }
 
     @Test
