@@ -116,6 +116,10 @@ class ImageSetTest {
             double right = Math.log(1 + Math.exp(-5));
             double wrong = Math.log(1 + Math.exp(5));
             assertEquals((2 * right + wrong) / 3, loss, 1e-4);
+            ai.djl.training.evaluator.Accuracy accuracy = new ai.djl.training.evaluator.Accuracy();
+            accuracy.addAccumulator("test");
+            accuracy.updateAccumulator("test", new NDList(s.labelArray(m)), new NDList(logits));
+            assertEquals(2 / 3f, accuracy.getAccumulator("test"), 1e-6);
         }
     }
 
