@@ -1,0 +1,135 @@
+package dl10.kernel.engine;
+
+import jdk.jshell.execution.DirectExecutionControl;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs JShell snippets in the kernel's own JVM (so results are real objects that render richly) on one
+ * dedicated cell thread, which an interrupt can stop: first {@link Thread#interrupt()}, which the course
+ * library's training loops check, then, if the code keeps running past a grace period,
+ * {@code Thread.stop()} on JVMs that still support it (Java 17 to 19).
+ */
+public final class CellExecutionControl extends DirectExecutionControl {
+    private static final Logger LOG = Logger.getLogger(CellExecutionControl.class.getName());
+    /** Prefix of the keys under which results are kept for the engine. */
+    static final String RESULT_KEY_PREFIX = "$dl10.result.";
+
+    private final ExecutorService cellThread = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "dl10-cell");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ScheduledExecutorService stopper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "dl10-cell-stopper");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, Object> results = new ConcurrentHashMap<>();
+    private final AtomicLong resultCounter = new AtomicLong();
+    private final long stopGraceMillis;
+    private volatile Thread runningThread;
+    private volatile long runningInvocation;
+    private volatile boolean interrupted;
+
+    /** A control that falls back to {@code Thread.stop()} when a cell ignores an interrupt for stopGraceMillis. */
+    public CellExecutionControl(long stopGraceMillis) {
+        this.stopGraceMillis = stopGraceMillis;
+    }
+
+    @Override
+    protected String invoke(Method doitMethod) throws Exception {
+        long invocation = resultCounter.incrementAndGet();
+        Future<Object> future = cellThread.submit(() -> {
+            runningThread = Thread.currentThread();
+            runningInvocation = invocation;
+            try {
+                return doitMethod.invoke(null);
+            } finally {
+                runningThread = null;
+                runningInvocation = 0;
+                Thread.interrupted();
+            }
+        });
+        try {
+            Object value = future.get();
+            String key = RESULT_KEY_PREFIX + invocation;
+            if (value != null) {
+                results.put(key, value);
+            }
+            return key;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof InvocationTargetException ite) {
+                throw ite;
+            }
+            if (cause instanceof Exception ex) {
+                throw ex;
+            }
+            throw new InvocationTargetException(cause);
+        }
+    }
+
+    /** Removes and returns the value stored under a result key (null for void or null results). */
+    public Object takeResult(String key) {
+        return key == null ? null : results.remove(key);
+    }
+
+    /** Clears the interrupt mark before a new cell. */
+    public void resetInterrupt() {
+        interrupted = false;
+    }
+
+    /** True if an interrupt was requested since {@link #resetInterrupt()}. */
+    public boolean wasInterrupted() {
+        return interrupted;
+    }
+
+    /** Interrupts the running snippet; stops its thread if it is still running after the grace period. */
+    public void interruptRunning() {
+        interrupted = true;
+        Thread thread = runningThread;
+        long invocation = runningInvocation;
+        if (thread == null) {
+            return;
+        }
+        thread.interrupt();
+        stopper.schedule(() -> forceStop(thread, invocation), stopGraceMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @SuppressWarnings({"deprecation", "removal"})
+    private void forceStop(Thread thread, long invocation) {
+        if (runningThread != thread || runningInvocation != invocation) {
+            return;
+        }
+        try {
+            thread.stop();
+        } catch (UnsupportedOperationException e) {
+            LOG.log(Level.WARNING, "This JVM cannot stop a thread; the cell keeps running until it checks the interrupt flag.");
+        }
+    }
+
+    @Override
+    public void stop() {
+        interruptRunning();
+    }
+
+    @Override
+    public void close() {
+        super.close();
+        cellThread.shutdownNow();
+        stopper.shutdownNow();
+    }
+}

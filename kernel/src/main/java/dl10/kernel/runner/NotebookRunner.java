@@ -1,0 +1,165 @@
+package dl10.kernel.runner;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dl10.kernel.engine.ClassPaths;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Executes notebooks headless, each in a fresh child JVM ({@link NotebookWorker}) started with this JVM's
+ * class path, the notebook's folder as working directory and {@code dl10.metrics.file} pointing at a
+ * temporary file whose JSON lines end up in the {@link NotebookResult}.
+ */
+public final class NotebookRunner {
+    private final RunnerOptions options;
+
+    /** A runner with the given options. */
+    public NotebookRunner(RunnerOptions options) {
+        this.options = options;
+    }
+
+    /** Runs one notebook and reports how it went; never throws for a failing notebook. */
+    public NotebookResult run(Path notebook) {
+        Path source = notebook.toAbsolutePath().normalize();
+        Path output = options.outputFor(source).toAbsolutePath().normalize();
+        long start = System.nanoTime();
+        if (!Files.isRegularFile(source)) {
+            return new NotebookResult(notebook, NotebookResult.FAILED, notebook + ": no such notebook file",
+                    0, -1, List.of(), null);
+        }
+        Path workDir = null;
+        try {
+            workDir = Files.createTempDirectory("dl10-run-");
+            Path metrics = workDir.resolve("metrics.jsonl");
+            Path resultFile = workDir.resolve("result.json");
+            Process process = start(source, output, resultFile, metrics, notebook.toString());
+            Thread pump = pumpToStderr(process.getInputStream());
+            long limitSeconds = (long) options.timeoutSeconds() * Math.max(1, countCodeCells(source))
+                    + NotebookWorker.HARD_STOP_GRACE_SECONDS + 120L;
+            boolean ended = process.waitFor(limitSeconds, TimeUnit.SECONDS);
+            if (!ended) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            pump.join(2000);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            List<JsonObject> recorded = readMetrics(metrics);
+            if (!Files.isRegularFile(resultFile)) {
+                String message = ended
+                        ? notebook + ": the notebook JVM exited with code " + process.exitValue() + " before writing its results (see the log above)"
+                        : notebook + ": the notebook JVM did not finish within " + limitSeconds + " s and was killed";
+                return new NotebookResult(notebook, ended ? NotebookResult.FAILED : NotebookResult.TIMEOUT, message,
+                        seconds, -1, recorded, Files.isRegularFile(output) ? output : null);
+            }
+            JsonObject result = JsonParser.parseString(Files.readString(resultFile, StandardCharsets.UTF_8)).getAsJsonObject();
+            String status = result.get("status").getAsString();
+            String error = result.get("error") == null || result.get("error").isJsonNull() ? null : result.get("error").getAsString();
+            double peak = result.get("peakRssMb").getAsDouble();
+            return new NotebookResult(notebook, status, error, seconds, peak, recorded, output);
+        } catch (IOException e) {
+            return new NotebookResult(notebook, NotebookResult.FAILED, notebook + ": could not run: " + e.getMessage(),
+                    (System.nanoTime() - start) / 1e9, -1, List.of(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new NotebookResult(notebook, NotebookResult.FAILED, notebook + ": the run was interrupted",
+                    (System.nanoTime() - start) / 1e9, -1, List.of(), null);
+        } finally {
+            deleteQuietly(workDir);
+        }
+    }
+
+    private Process start(Path notebook, Path output, Path resultFile, Path metrics, String displayName) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options.jvmOptions());
+        command.add("-Ddl10.metrics.file=" + metrics);
+        command.add("-cp");
+        command.add(String.join(File.pathSeparator, ClassPaths.jvmClassPath()));
+        command.add(NotebookWorker.class.getName());
+        command.add(notebook.toString());
+        command.add(output.toString());
+        command.add(resultFile.toString());
+        command.add(Integer.toString(options.timeoutSeconds()));
+        command.add(displayName);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(notebook.getParent().toFile())
+                .redirectErrorStream(true);
+        builder.environment().putIfAbsent("PYTORCH_FLAVOR", "cpu");
+        return builder.start();
+    }
+
+    private static Thread pumpToStderr(InputStream in) {
+        Thread thread = new Thread(() -> {
+            byte[] buffer = new byte[8192];
+            OutputStream err = System.err;
+            try (in) {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    err.write(buffer, 0, n);
+                    err.flush();
+                }
+            } catch (IOException ignored) {
+                // the child ended
+            }
+        }, "dl10-worker-log");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static int countCodeCells(Path notebook) {
+        try {
+            return dl10.kernel.magic.NotebookCode.codeCells(Files.readString(notebook, StandardCharsets.UTF_8)).size();
+        } catch (IOException | RuntimeException e) {
+            return 1;
+        }
+    }
+
+    /** The JSON objects of a metrics file, one per line (lines that are not objects are skipped). */
+    static List<JsonObject> readMetrics(Path metrics) throws IOException {
+        List<JsonObject> result = new ArrayList<>();
+        if (!Files.isRegularFile(metrics)) {
+            return result;
+        }
+        for (String line : Files.readAllLines(metrics, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                result.add(JsonParser.parseString(line).getAsJsonObject());
+            } catch (RuntimeException e) {
+                JsonObject broken = new JsonObject();
+                broken.addProperty("unparsed", line);
+                result.add(broken);
+            }
+        }
+        return result;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException ignored) {
+            // a temporary folder left behind is harmless
+        }
+    }
+}

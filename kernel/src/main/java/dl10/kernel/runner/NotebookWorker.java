@@ -1,0 +1,161 @@
+package dl10.kernel.runner;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import dl10.kernel.engine.CellFailure;
+import dl10.kernel.magic.NotebookCode;
+import dl10.kernel.render.MimeBundle;
+import dl10.kernel.session.NotebookSession;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The child JVM of the headless runner: executes one notebook top to bottom in a fresh session, writes
+ * the executed notebook and a small result file ({@code status}, {@code error}, {@code peakRssMb}) for the
+ * parent. A watchdog interrupts a cell that runs past the timeout and, if it cannot be stopped, ends the
+ * JVM after writing what it has.
+ * <p>Arguments: {@code NOTEBOOK OUTPUT_NOTEBOOK RESULT_FILE TIMEOUT_SECONDS [DISPLAY_NAME]}.
+ */
+public final class NotebookWorker {
+    /** Extra seconds after a timeout interrupt before the JVM gives up on the cell. */
+    static final int HARD_STOP_GRACE_SECONDS = 15;
+
+    private final Path notebook;
+    private final Path output;
+    private final Path resultFile;
+    private final int timeoutSeconds;
+    private final String displayName;
+
+    NotebookWorker(Path notebook, Path output, Path resultFile, int timeoutSeconds, String displayName) {
+        this.notebook = notebook;
+        this.output = output;
+        this.resultFile = resultFile;
+        this.timeoutSeconds = timeoutSeconds;
+        this.displayName = displayName;
+    }
+
+    /** Entry point of the child JVM. */
+    public static void main(String[] args) throws IOException {
+        if (args.length < 4) {
+            System.err.println("usage: NotebookWorker NOTEBOOK OUTPUT_NOTEBOOK RESULT_FILE TIMEOUT_SECONDS [DISPLAY_NAME]");
+            System.exit(2);
+        }
+        Path notebook = Path.of(args[0]).toAbsolutePath();
+        String displayName = args.length > 4 ? args[4] : notebook.toString();
+        int code = new NotebookWorker(notebook, Path.of(args[1]).toAbsolutePath(), Path.of(args[2]).toAbsolutePath(),
+                Integer.parseInt(args[3]), displayName).run();
+        System.exit(code);
+    }
+
+    int run() throws IOException {
+        PrintStream log = System.err;
+        JsonObject document = NotebookFiles.read(notebook);
+        NotebookFiles.stampMetadata(document);
+        JsonArray cells = document.has("cells") ? document.getAsJsonArray("cells") : new JsonArray();
+        CellOutputs outputs = new CellOutputs();
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "dl10-cell-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        String status = NotebookResult.PASSED;
+        String error = null;
+        boolean stopped = false;
+        int executionCount = 0;
+        int codeCellNumber = 0;
+        try (NotebookSession session = new NotebookSession(notebook.getParent())) {
+            for (int index = 0; index < cells.size(); index++) {
+                JsonObject cell = cells.get(index).getAsJsonObject();
+                if (!"code".equals(cell.get("cell_type").getAsString())) {
+                    continue;
+                }
+                codeCellNumber++;
+                JsonArray cellOutputs = new JsonArray();
+                cell.add("outputs", cellOutputs);
+                if (stopped) {
+                    cell.add("execution_count", JsonNull.INSTANCE);
+                    continue;
+                }
+                executionCount++;
+                cell.addProperty("execution_count", executionCount);
+                outputs.startCell(cellOutputs);
+                String source = NotebookCode.source(cell);
+                AtomicBoolean timedOut = new AtomicBoolean();
+                int cellNumber = index + 1;
+                int codeNumber = codeCellNumber;
+                ScheduledFuture<?> interrupt = watchdog.schedule(() -> {
+                    timedOut.set(true);
+                    session.interrupt();
+                }, timeoutSeconds, TimeUnit.SECONDS);
+                ScheduledFuture<?> hardStop = watchdog.schedule(() -> {
+                    String message = where(cellNumber, codeNumber, 0) + " timed out after " + timeoutSeconds
+                            + " s and could not be stopped";
+                    outputs.error("TimeoutError", message, List.of("TimeoutError: " + message));
+                    finish(document, NotebookResult.TIMEOUT, message);
+                    log.println(message);
+                    Runtime.getRuntime().halt(3);
+                }, timeoutSeconds + (long) HARD_STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+                try {
+                    MimeBundle result = session.execute(source, executionCount, outputs);
+                    if (timedOut.get()) {
+                        throw new CellFailure("TimeoutError", "the cell did not finish in time", List.of(), 0);
+                    }
+                    if (result != null) {
+                        outputs.result(result, executionCount);
+                    }
+                } catch (CellFailure failure) {
+                    stopped = true;
+                    if (timedOut.get()) {
+                        status = NotebookResult.TIMEOUT;
+                        String message = "cell timed out after " + timeoutSeconds + " s (use --timeout to allow more)";
+                        outputs.error("TimeoutError", message, List.of("TimeoutError: " + message
+                                + (failure.line() > 0 ? " at line " + failure.line() : "")));
+                        error = where(cellNumber, codeNumber, failure.line()) + ": " + message;
+                    } else {
+                        status = NotebookResult.FAILED;
+                        outputs.error(failure.ename(), failure.evalue(), failure.traceback());
+                        error = where(cellNumber, codeNumber, failure.line()) + ": " + failure.ename() + ": " + failure.evalue();
+                    }
+                } finally {
+                    interrupt.cancel(false);
+                    hardStop.cancel(false);
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            status = NotebookResult.FAILED;
+            error = displayName + ": the notebook session failed: " + e;
+        } finally {
+            watchdog.shutdownNow();
+        }
+        finish(document, status, error);
+        return NotebookResult.PASSED.equals(status) ? 0 : 1;
+    }
+
+    private String where(int cellNumber, int codeCellNumber, int line) {
+        return displayName + ", cell " + cellNumber + " (code cell " + codeCellNumber + ")" + (line > 0 ? ", line " + line : "");
+    }
+
+    private synchronized void finish(JsonObject document, String status, String error) {
+        try {
+            NotebookFiles.write(document, output);
+            JsonObject result = new JsonObject();
+            result.addProperty("status", status);
+            result.addProperty("error", error);
+            result.addProperty("peakRssMb", ProcessMemory.peakRssMbOfSelf());
+            Files.writeString(resultFile, NotebookFiles.GSON.toJson(result), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            System.err.println("Could not write the results of " + displayName + ": " + e.getMessage());
+        }
+    }
+}

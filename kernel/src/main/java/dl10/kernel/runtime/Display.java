@@ -1,0 +1,38 @@
+package dl10.kernel.runtime;
+
+import dl10.kernel.render.MimeBundle;
+
+/**
+ * The display functions static-imported into every notebook session (the same signatures as IJava's
+ * {@code Display}): show a value richly now, and replace an earlier display later, for example a
+ * training chart that grows epoch by epoch.
+ */
+public final class Display {
+    private Display() {
+    }
+
+    /** Shows the value with every MIME type it renders to and returns the display id. */
+    public static String display(Object value) {
+        return DisplaySession.display(DisplaySession.render(value));
+    }
+
+    /** Shows the value restricted to the given MIME types and returns the display id. */
+    public static String display(Object value, String... mimeTypes) {
+        return DisplaySession.display(DisplaySession.render(value, mimeTypes));
+    }
+
+    /** Renders the value without showing it. */
+    public static MimeBundle render(Object value, String... mimeTypes) {
+        return DisplaySession.render(value, mimeTypes);
+    }
+
+    /** Replaces the output shown under the display id with the value. */
+    public static void updateDisplay(String id, Object value) {
+        DisplaySession.update(id, DisplaySession.render(value));
+    }
+
+    /** Replaces the output shown under the display id with the value, restricted to the MIME types. */
+    public static void updateDisplay(String id, Object value, String... mimeTypes) {
+        DisplaySession.update(id, DisplaySession.render(value, mimeTypes));
+    }
+}

@@ -1,0 +1,63 @@
+package dl10.kernel.runtime;
+
+import dl10.kernel.render.MimeBundle;
+import dl10.kernel.render.RendererRegistry;
+
+import java.util.UUID;
+
+/**
+ * The kernel session's display state, shared by the kernel and the snippets it runs: the renderer
+ * registry and the sink of the cell that is executing. This is the one place of static mutable state,
+ * because JShell snippets reach the display functions through static imports.
+ */
+public final class DisplaySession {
+    private static volatile RendererRegistry registry = RendererRegistry.withDefaults();
+    private static volatile OutputSink sink;
+
+    private DisplaySession() {
+    }
+
+    /** Sets the sink of the running cell (null when no cell runs). */
+    public static void attach(OutputSink newSink) {
+        sink = newSink;
+    }
+
+    /** The sink of the running cell, or null. */
+    public static OutputSink sink() {
+        return sink;
+    }
+
+    /** The renderers of this session. */
+    public static RendererRegistry registry() {
+        return registry;
+    }
+
+    /** Renders a value with the session's renderers. */
+    public static MimeBundle render(Object value, String... mimeTypes) {
+        return registry.render(value, mimeTypes);
+    }
+
+    /** Sends a rendered value to the current sink with a new display id and returns that id. */
+    public static String display(MimeBundle bundle) {
+        String id = UUID.randomUUID().toString();
+        OutputSink current = sink;
+        if (current == null) {
+            System.out.println(bundle.get("text/plain"));
+        } else {
+            System.out.flush();
+            System.err.flush();
+            current.display(bundle, id);
+        }
+        return id;
+    }
+
+    /** Replaces the outputs displayed under the id. */
+    public static void update(String id, MimeBundle bundle) {
+        OutputSink current = sink;
+        if (current == null) {
+            System.out.println(bundle.get("text/plain"));
+        } else {
+            current.updateDisplay(id, bundle);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dl10.kernel.runtime;
+
+import dl10.kernel.render.MimeBundle;
+
+/**
+ * Where a cell's outputs go: the Jupyter channels in the kernel, or the notebook's output list in the
+ * headless runner.
+ */
+public interface OutputSink {
+    /** Text written to {@code stdout} or {@code stderr} (name is "stdout" or "stderr"). */
+    void stream(String name, String text);
+
+    /** A rich output (display_data); displayId may be null. */
+    void display(MimeBundle bundle, String displayId);
+
+    /** Replaces the data of earlier outputs shown with the same display id (update_display_data). */
+    void updateDisplay(String displayId, MimeBundle bundle);
+}

@@ -1,0 +1,118 @@
+package dl10.kernel.session;
+
+import dl10.kernel.engine.CellFailure;
+import dl10.kernel.engine.ClassPaths;
+import dl10.kernel.engine.JShellEngine;
+import dl10.kernel.io.CapturedStreams;
+import dl10.kernel.magic.CellInterpreter;
+import dl10.kernel.magic.MavenResolver;
+import dl10.kernel.render.MimeBundle;
+import dl10.kernel.runtime.DisplaySession;
+import dl10.kernel.runtime.OutputSink;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One notebook's session, shared by the Jupyter kernel and the headless runner: the JShell engine, the
+ * magics, the display functions and the captured output streams. {@link #execute} runs a cell, sends its
+ * printed text and displays to an {@link OutputSink}, and returns the rendered value of its last
+ * expression.
+ */
+public final class NotebookSession implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(NotebookSession.class.getName());
+
+    static {
+        // create the console log handler now, on the real stderr, not on a cell's captured stream
+        Logger.getLogger("").getHandlers();
+    }
+
+    private final JShellEngine engine;
+    private final CellInterpreter interpreter;
+
+    /** A session whose relative paths start at workingDir; extra class path from IJAVA_CLASSPATH/JJAVA_CLASSPATH. */
+    public NotebookSession(Path workingDir) {
+        this.engine = new JShellEngine();
+        this.interpreter = new CellInterpreter(engine, workingDir, new MavenResolver());
+        addEnvironmentClassPath(workingDir);
+        runStartupScripts(workingDir);
+    }
+
+    private void addEnvironmentClassPath(Path workingDir) {
+        for (String variable : List.of("DL10_CLASSPATH", "IJAVA_CLASSPATH", "JJAVA_CLASSPATH")) {
+            String value = System.getenv(variable);
+            if (value != null && !value.isBlank()) {
+                try {
+                    engine.addToClasspath(ClassPaths.expand(value, workingDir));
+                } catch (IOException e) {
+                    LOG.log(Level.WARNING, variable + " is ignored: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void runStartupScripts(Path workingDir) {
+        for (String variable : List.of("IJAVA_STARTUP_SCRIPTS_PATH", "JJAVA_STARTUP_SCRIPTS_PATH")) {
+            String value = System.getenv(variable);
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            try {
+                for (String script : ClassPaths.expand(value, workingDir)) {
+                    interpreter.run(Files.readString(Path.of(script), StandardCharsets.UTF_8));
+                }
+            } catch (IOException | CellFailure e) {
+                LOG.log(Level.WARNING, "Startup script from " + variable + " failed: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Runs a cell. Output goes to the sink while it runs; the result is the rendered value of the final
+     * expression, or null if the cell ends in a statement or declaration.
+     */
+    public MimeBundle execute(String code, int executionCount, OutputSink sink) throws CellFailure {
+        engine.setCellLabel("cell [" + executionCount + "]");
+        DisplaySession.attach(sink);
+        try (CapturedStreams ignored = CapturedStreams.capture(sink)) {
+            JShellEngine.Result result = interpreter.run(code);
+            if (!result.hasValue()) {
+                return null;
+            }
+            return DisplaySession.render(result.value());
+        } finally {
+            DisplaySession.attach(null);
+        }
+    }
+
+    /** Stops the running cell (interrupt, then Thread.stop after a grace period). */
+    public void interrupt() {
+        engine.interrupt();
+    }
+
+    /** The engine (completion, inspection, class path). */
+    public JShellEngine engine() {
+        return engine;
+    }
+
+    /** Completeness of a cell for the front end: "complete", "incomplete" or "invalid". */
+    public String isComplete(String code) {
+        StringBuilder java = new StringBuilder();
+        for (String line : code.split("\n", -1)) {
+            if (!CellInterpreter.isMagicLine(line)) {
+                java.append(line).append('\n');
+            }
+        }
+        return engine.isComplete(java.toString());
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}
