@@ -136,14 +136,19 @@ public final class JShellEngine implements AutoCloseable {
             String taken = remaining.substring(0, remaining.length() - rest.length());
             int leading = taken.length() - taken.stripLeading().length();
             int snippetStart = consumed + leading;
-            last = evalSnippet(source, code, snippetStart, lineOffset);
+            last = evalSnippet(source, code, consumed, snippetStart, lineOffset);
             consumed += taken.length();
             remaining = rest;
         }
         return last;
     }
 
-    private Result evalSnippet(String source, String cell, int snippetStart, int lineOffset) throws CellFailure {
+    /**
+     * Evaluates one snippet. sourceStart is where the source given to JShell begins in the cell (diagnostic
+     * positions count from there); snippetStart is its first non-blank character (stack trace lines count
+     * from that line).
+     */
+    private Result evalSnippet(String source, String cell, int sourceStart, int snippetStart, int lineOffset) throws CellFailure {
         int firstLine = lineOffset + lineOf(cell, snippetStart);
         List<SnippetEvent> events = shell.eval(source);
         Result result = Result.NONE;
@@ -154,7 +159,7 @@ public final class JShellEngine implements AutoCloseable {
             Snippet snippet = event.snippet();
             origins.put(snippet.id(), new SnippetOrigin(cellLabel, firstLine));
             if (event.status() == Snippet.Status.REJECTED) {
-                throw compileFailure(snippet, cell, snippetStart, lineOffset);
+                throw compileFailure(snippet, cell, sourceStart, lineOffset);
             }
             if (control.wasInterrupted()) {
                 throw interrupted(firstLine);
@@ -337,7 +342,26 @@ public final class JShellEngine implements AutoCloseable {
 
     /** Signatures (and Javadoc if present) of what is at the cursor, or an empty string. */
     public String inspect(String code, int cursor) {
-        List<SourceCodeAnalysis.Documentation> docs = shell.sourceCodeAnalysis().documentation(code, cursor, true);
+        SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(code, cursor, true);
+        int end = cursor;
+        while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
+            end++;
+        }
+        if (docs.isEmpty() && end < code.length() && code.charAt(end) == '(') {
+            docs = analysis.documentation(code, end + 1, true);
+        }
+        if (docs.isEmpty()) {
+            int start = Math.min(cursor, code.length());
+            while (start > 0 && (Character.isJavaIdentifierPart(code.charAt(start - 1)) || code.charAt(start - 1) == '.')) {
+                start--;
+            }
+            String expression = code.substring(start, end);
+            if (!expression.isBlank()) {
+                String type = analysis.analyzeType(expression, expression.length());
+                return type == null ? "" : expression + " : " + type;
+            }
+        }
         StringBuilder out = new StringBuilder();
         for (SourceCodeAnalysis.Documentation doc : docs) {
             out.append(doc.signature()).append('\n');
