@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages the course needs beyond a JDK 17+ and Maven:
-# the Jupyter command line (classic Notebook, nbconvert, nbclient, nbformat) and fonts for
+# the Jupyter command line (classic Notebook, the nbconvert command, nbclient, nbformat) and fonts for
 # headless charts. Safe to re-run: it does nothing when everything is already there.
 set -euo pipefail
 
-packages=(jupyter-notebook python3-nbconvert python3-nbclient python3-nbformat jupyter-client
+packages=(jupyter-notebook jupyter-nbconvert python3-nbconvert python3-nbclient python3-nbformat jupyter-client
           fonts-dejavu-core fontconfig)
 
 missing=()

@@ -52,11 +52,19 @@ public final class JupyterClient {
     /** Executes {@code notebook} with nbconvert into {@code outputDir}, with the course kernel. */
     public ProcessResult execute(Path notebook, Path outputDir, int timeoutSeconds)
             throws IOException, InterruptedException {
+        return execute(notebook, outputDir, timeoutSeconds, Map.of());
+    }
+
+    /** As {@link #execute(Path, Path, int)}, with extra environment variables for the kernel. */
+    public ProcessResult execute(Path notebook, Path outputDir, int timeoutSeconds, Map<String, String> extraEnv)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(JUPYTER.toString(), "nbconvert", "--to", "notebook",
                 "--execute", "--ExecutePreprocessor.kernel_name=dl10-java",
                 "--ExecutePreprocessor.timeout=" + timeoutSeconds,
                 "--output-dir", outputDir.toString(), notebook.toString()));
-        return run(command, environment(), notebook.getParent(), timeoutSeconds + 120);
+        Map<String, String> env = new java.util.HashMap<>(environment());
+        env.putAll(extraEnv);
+        return run(command, env, notebook.getParent(), timeoutSeconds + 120);
     }
 
     private Map<String, String> environment() {

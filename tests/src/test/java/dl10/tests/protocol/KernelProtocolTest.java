@@ -33,12 +33,12 @@ import org.junit.jupiter.api.io.TempDir;
 class KernelProtocolTest {
     private static final long TIMEOUT = 60_000;
 
-    @TempDir
-    Path dir;
+    private Path dir;
     private KernelConnection kernel;
 
     @BeforeAll
-    void startKernel() throws Exception {
+    void startKernel(@TempDir Path tempDir) throws Exception {
+        dir = tempDir;
         kernel = KernelConnection.start(dir);
         String id = kernel.sendShell("kernel_info_request", new JsonObject());
         Message reply = kernel.shellReplyTo(id, TIMEOUT);
