@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every committed lesson notebook is valid nbformat 4 (checked against the official schema, with no
- * Python needed) and names the course's Java kernel, so JupyterLab opens it with the right kernel.
+ * Python needed), names the course's Java kernel, so JupyterLab opens it with the right kernel, and
+ * stays under 2 MB with its outputs, so it reads well on GitHub.
  */
 class NotebookSchemaTest {
 
@@ -39,6 +40,14 @@ class NotebookSchemaTest {
                 notebook + ": metadata.kernelspec.name must be dl10-java");
         assertEquals("java", metadata.path("language_info").path("name").asText(),
                 notebook + ": metadata.language_info.name must be java");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("notebooks")
+    void committedNotebookStaysUnderTwoMegabytes(Path notebook) throws IOException {
+        long size = Files.size(notebook);
+        assertTrue(size <= 2L * 1024 * 1024, notebook + " is " + size
+                + " bytes; committed notebooks must stay under 2 MB (smaller or fewer images)");
     }
 
     @Test
