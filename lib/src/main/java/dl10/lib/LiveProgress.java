@@ -11,13 +11,13 @@ import org.knowm.xchart.XYChart;
  * The training loop's progress display. In a notebook it is one output, replaced in place by a
  * picture of the loss curve whose title says "epoch e/E · batch b/B · loss · elapsed · ETA";
  * updates are throttled so that drawing costs at most about 2 % of the time (the next update waits
- * at least {@value #COST_FACTOR} times as long as a drawing takes, the least of the last three, and
- * at least the refresh interval). Without a notebook it prints one short line per epoch, at most one per refresh interval
+ * at least {@value #COST_FACTOR} times as long as a drawing takes, the mean of the last three, and
+ * at least the refresh interval; the first drawing, which loads fonts, does not count). Without a notebook it prints one short line per epoch, at most one per refresh interval
  * (and always the last one).
  */
 final class LiveProgress {
 
-    static final int COST_FACTOR = 60;
+    static final int COST_FACTOR = 80;
 
     private final NotebookDisplay display;
     private final String title;
@@ -29,6 +29,7 @@ final class LiveProgress {
     private long nextDrawAt;
     private long lastLineAt = Long.MIN_VALUE;
     private long drawNanos;
+    private long firstDrawNanos;
     private final long[] recentCosts = new long[3];
     private int draws;
 
@@ -50,6 +51,7 @@ final class LiveProgress {
             displayId = display.show(chart(title + " · starting: " + epochs + " epochs of " + batches + " batches"));
             long now = System.nanoTime();
             drawNanos += now - t0;
+            firstDrawNanos = now - t0;
             nextDrawAt = now + refreshNanos; // the first drawing warms up fonts: not a typical cost
         }
     }
@@ -114,6 +116,11 @@ final class LiveProgress {
         return drawNanos;
     }
 
+    /** Cost of the first drawing (the empty chart at the start, which also warms up fonts and encoders). */
+    long firstDrawNanos() {
+        return firstDrawNanos;
+    }
+
     private void redraw(String head) {
         long t0 = System.nanoTime();
         XYChart chart = chart(head);
@@ -131,9 +138,10 @@ final class LiveProgress {
         drawNanos += cost;
         draws++;
         recentCosts[draws % recentCosts.length] = cost;
-        long typical = Long.MAX_VALUE;
-        for (int i = 0; i < Math.min(draws, recentCosts.length); i++) {
-            typical = Math.min(typical, recentCosts[i]);
+        int known = Math.min(draws, recentCosts.length);
+        long typical = 0;
+        for (int i = 0; i < known; i++) {
+            typical += recentCosts[i] / known;
         }
         nextDrawAt = now + Math.max(refreshNanos, COST_FACTOR * typical);
     }

@@ -210,14 +210,27 @@ public final class TrainingLoop {
     }
 
     /**
-     * Trains with a DJL Trainer, as {@code EasyTrain.trainBatch} + {@code trainer.step()} do:
-     * forward with the trainer, its loss, backward, the trainer's listeners told of the batch, step.
+     * Trains with a DJL Trainer, as {@code EasyTrain.fit} with {@code trainBatch} + {@code trainer.step()}
+     * do: forward with the trainer, its loss, backward, step; the trainer's listeners (evaluators,
+     * logging) hear of training begin, every batch, every epoch and training end.
      */
     public TrainingHistory run(Trainer trainer) {
         if (x == null) {
             throw new IllegalStateException("run(trainer) needs a dataset: use TrainingLoop.over(x, y)");
         }
-        return run(b -> {
+        trainer.notifyListeners(listener -> listener.onTrainingBegin(trainer));
+        IntConsumer epochEnd = epoch -> trainer.notifyListeners(listener -> listener.onEpoch(trainer));
+        epochEndActions.add(0, epochEnd);
+        try {
+            return run(trainerStep(trainer));
+        } finally {
+            epochEndActions.remove(epochEnd);
+            trainer.notifyListeners(listener -> listener.onTrainingEnd(trainer));
+        }
+    }
+
+    private static BatchStep trainerStep(Trainer trainer) {
+        return b -> {
             NDList data = new NDList(b.x());
             NDList labels = new NDList(b.y());
             NDArray loss;
@@ -237,7 +250,7 @@ public final class TrainingLoop {
             }
             trainer.step();
             return loss;
-        });
+        };
     }
 
     /** Runs the loop with the lesson's step and returns the history of all epochs. */

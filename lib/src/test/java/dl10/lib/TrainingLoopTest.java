@@ -94,6 +94,27 @@ class TrainingLoopTest {
     }
 
     @Test
+    void trainerListenersHearOfBatchesAndEpochs() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            ai.djl.Model model = ai.djl.Model.newInstance("listened");
+            model.setBlock(ai.djl.nn.core.Linear.builder().setUnits(3).build());
+            try (model; ai.djl.training.Trainer trainer = model.newTrainer(
+                    new ai.djl.training.DefaultTrainingConfig(ai.djl.training.loss.Loss.softmaxCrossEntropyLoss())
+                            .addEvaluator(new ai.djl.training.evaluator.Accuracy())
+                            .addTrainingListeners(ai.djl.training.listener.TrainingListener.Defaults.basic()))) {
+                trainer.initialize(new Shape(1, 4));
+                TinyMlp data = new TinyMlp(m, 64, 3);
+                data.close();
+                TrainingLoop.over(data.x, data.y).batchSize(16).epochs(3)
+                        .display(NotebookDisplay.textOnly()).run(trainer);
+                ai.djl.training.TrainingResult result = trainer.getTrainingResult();
+                assertEquals(3, result.getEpoch());
+                assertNotNull(result.getTrainEvaluation("Accuracy"), "the Accuracy evaluator was updated");
+            }
+        }
+    }
+
+    @Test
     void trainerNeedsADataset() {
         try (NDManager m = NDManager.newBaseManager(); TinyMlp mlp = new TinyMlp(m, 10, 5)) {
             IllegalStateException e = assertThrows(IllegalStateException.class,
