@@ -36,6 +36,7 @@ class TrainingLoopMemoryTest {
             System.gc();
             int arraysBefore = m.getManagedArrays().size();
             long before = residentKb();
+            long heapBefore = Runtime.getRuntime().totalMemory() / 1024;
             TrainingHistory h = TrainingLoop.over(mlp.x, mlp.y).batchSize(32).epochs(100)
                     .metric("seconds so far", () -> 0)
                     .display(NotebookDisplay.textOnly()).refreshSeconds(1e6)
@@ -43,8 +44,9 @@ class TrainingLoopMemoryTest {
             System.gc();
             long after = residentKb();
             long growth = after - before;
-            System.out.printf("resident memory: %d kB before, %d kB after 100 epochs (3000 steps): growth %d kB%n",
-                    before, after, growth);
+            long heapGrowth = Runtime.getRuntime().totalMemory() / 1024 - heapBefore;
+            System.out.printf("resident memory: %d kB before, %d kB after 100 epochs (3000 steps): growth %d kB"
+                    + " (of which the JVM's committed heap: %d kB)%n", before, after, growth, heapGrowth);
             assertEquals(100, h.epochs());
             assertEquals(arraysBefore, m.getManagedArrays().size(), "arrays left attached to the data's manager");
             assertTrue(growth < MAX_GROWTH_KB, "resident memory grew by " + growth + " kB");

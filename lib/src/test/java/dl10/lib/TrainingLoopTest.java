@@ -374,7 +374,7 @@ class TrainingLoopTest {
             TrainingLoop loop = TrainingLoop.steps(m, 200).epochs(3).refreshSeconds(0.05).display(display)
                     .title("demo");
             loop.run(b -> {
-                long end = System.nanoTime() + 1_000_000;
+                long end = System.nanoTime() + 2_000_000;
                 while (System.nanoTime() < end) {
                     Thread.onSpinWait();
                 }
