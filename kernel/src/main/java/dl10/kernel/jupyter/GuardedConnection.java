@@ -29,7 +29,7 @@ public final class GuardedConnection extends JupyterConnection {
     }
 
     /** Milliseconds the shell and control loops sleep when no message is waiting (the library uses 50). */
-    static final long POLL_SLEEP_MILLIS = 5;
+    static final long POLL_SLEEP_MILLIS = 10;
 
     /** Lowers the idle sleep of a channel loop before it starts, so a request waits at most a few ms. */
     private static void shortenPollSleep(ShellChannel channel) {

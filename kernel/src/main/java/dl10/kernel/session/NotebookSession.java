@@ -30,6 +30,8 @@ public final class NotebookSession implements AutoCloseable {
     static {
         // create the console log handler now, on the real stderr, not on a cell's captured stream
         Logger.getLogger("").getHandlers();
+        // likewise let slf4j-simple (used by DJL) cache the real stderr now (see simplelogger.properties)
+        org.slf4j.LoggerFactory.getLogger(NotebookSession.class);
     }
 
     private final JShellEngine engine;

@@ -68,6 +68,17 @@ class NotebookSessionTest {
     }
 
     @Test
+    void libraryLogLinesStayOutOfTheOutputs() throws Exception {
+        CellOutputs outputs = new CellOutputs();
+        JsonArray cell = new JsonArray();
+        outputs.startCell(cell);
+        session.execute("var log = org.slf4j.LoggerFactory.getLogger(\"ai.djl.engine.Engine\");\n"
+                + "log.info(\"Number of intra-op threads is 2\");\nlog.warn(\"a warning\");\nSystem.out.println(\"printed\");", 6, outputs);
+        assertEquals(1, cell.size(), cell.toString());
+        assertEquals("printed\n", cell.get(0).getAsJsonObject().get("text").getAsString());
+    }
+
+    @Test
     void failuresLeaveTheStreamsRestored() {
         CellOutputs outputs = new CellOutputs();
         outputs.startCell(new JsonArray());
