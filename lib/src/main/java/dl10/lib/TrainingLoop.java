@@ -266,6 +266,18 @@ public final class TrainingLoop {
         long start = System.nanoTime();
         long refreshNanos = (long) (refreshSeconds * 1e9);
         progress.start(epochs, perEpoch);
+        try {
+            runEpochs(step, batches, perEpoch, k, progress, rng, start, refreshNanos);
+        } catch (LossNotFiniteException e) {
+            progress.finish("stopped: the loss is not finite", System.nanoTime() - start);
+            throw e;
+        }
+        progress.finish("done: " + epochs + " epochs", System.nanoTime() - start);
+        return history;
+    }
+
+    private void runEpochs(BatchStep step, Batches batches, int perEpoch, int k, LiveProgress progress,
+                           Random rng, long start, long refreshNanos) {
         boolean firstLoss = true;
         try (NDManager loopManager = baseManager.newSubManager()) {
             for (int epoch = 1; epoch <= epochs; epoch++) {
@@ -322,8 +334,6 @@ public final class TrainingLoop {
                 }
             }
         }
-        progress.finish("done: " + epochs + " epochs", System.nanoTime() - start);
-        return history;
     }
 
     private NDArray callStep(BatchStep step, MiniBatch mb, int epoch, int batch) {

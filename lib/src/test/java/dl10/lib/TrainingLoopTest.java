@@ -403,6 +403,21 @@ class TrainingLoopTest {
     }
 
     @Test
+    void notebookChartSaysWhenTheLossDiverged() {
+        FakeKernelDisplay.clear();
+        NotebookDisplay display = NotebookDisplay.find(List.of("dl10.lib.FakeKernelDisplay"));
+        try (NDManager m = NDManager.newBaseManager()) {
+            assertThrows(LossNotFiniteException.class, () -> TrainingLoop.steps(m, 5).epochs(2).title("gan")
+                    .display(display).run(b -> b.manager().create(b.epoch() == 2 ? Float.NaN : 1f)));
+            Object last = FakeKernelDisplay.OBJECTS.get(FakeKernelDisplay.OBJECTS.size() - 1);
+            String title = ((org.knowm.xchart.XYChart) last).getTitle();
+            assertTrue(title.startsWith("gan · stopped: the loss is not finite · "), title);
+        } finally {
+            FakeKernelDisplay.clear();
+        }
+    }
+
+    @Test
     void engineIsPyTorch() {
         assertEquals("PyTorch", Engine.getInstance().getEngineName());
     }
