@@ -55,8 +55,9 @@ public final class Charts {
     }
 
     /**
-     * Plots columns of a training history against the epoch: loss columns on the left axis, other
-     * metrics (accuracies...) on a right axis. With no names it plots every loss and metric column.
+     * Plots columns of a training history against the epoch: losses and metrics to minimize on the
+     * left axis, other metrics (accuracies...) on a right axis. With no names it plots every loss
+     * and metric column.
      */
     public static XYChart history(TrainingHistory history, String... series) {
         List<String> names = series.length == 0 ? history.valueColumns() : Arrays.asList(series);
@@ -66,17 +67,18 @@ public final class Charts {
         for (String name : names) {
             history.values(name); // fails early, listing the available columns
         }
+        boolean anyLow = names.stream().anyMatch(history::isMinimized);
+        boolean anyHigh = names.stream().anyMatch(n -> !history.isMinimized(n));
         boolean anyLoss = names.stream().anyMatch(history::isLoss);
-        boolean anyMetric = names.stream().anyMatch(n -> !history.isLoss(n));
         XYChart chart = xy(history.title(), "epoch", anyLoss ? "loss" : "value");
         double[] epochs = history.epochsAsDoubles();
         for (String name : names) {
             XYSeries s = chart.addSeries(name, epochs, history.values(name));
-            if (anyLoss && anyMetric && !history.isLoss(name)) {
+            if (anyLow && anyHigh && !history.isMinimized(name)) {
                 s.setYAxisGroup(1);
             }
         }
-        if (anyLoss && anyMetric) {
+        if (anyLow && anyHigh) {
             chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
             chart.setYAxisGroupTitle(1, "metric");
         }
@@ -469,6 +471,7 @@ public final class Charts {
         s.setPlotBackgroundColor(Color.WHITE);
         s.setPlotBorderVisible(true);
         s.setAntiAlias(true);
+        s.setXAxisTickMarkSpacingHint(80);
     }
 
     private static Color blue(double t) {

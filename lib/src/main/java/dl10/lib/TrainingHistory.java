@@ -127,13 +127,19 @@ public final class TrainingHistory {
         return losses.contains(name);
     }
 
+    /** True for losses and metrics added with {@code metricToMinimize} (lower is better). */
+    public boolean isMinimized(String name) {
+        return minimized.contains(name);
+    }
+
     List<String> valueColumns() {
         List<String> all = new ArrayList<>(losses);
         all.addAll(metrics);
         return all;
     }
 
-    double[] epochsAsDoubles() {
+    /** The epoch numbers as doubles (1, 2, ...), the x axis for {@link Charts#lines}. */
+    public double[] epochsAsDoubles() {
         return table.intColumn(EPOCH).asDoubleColumn().asDoubleArray();
     }
 

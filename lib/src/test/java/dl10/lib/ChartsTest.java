@@ -43,6 +43,7 @@ class ChartsTest {
         assertEquals(List.of("loss", "acc", "test loss"), List.copyOf(all.getSeriesMap().keySet()));
         assertEquals(1, all.getSeriesMap().get("acc").getYAxisGroup());
         assertEquals(0, all.getSeriesMap().get("loss").getYAxisGroup());
+        assertEquals(0, all.getSeriesMap().get("test loss").getYAxisGroup(), "a metric to minimize shares the loss axis");
         assertEquals("run", all.getTitle());
         assertEquals("epoch", all.getXAxisTitle());
         assertDrawn(Charts.toImage(all), 640, 400, 10);

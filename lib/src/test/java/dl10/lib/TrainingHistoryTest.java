@@ -42,6 +42,7 @@ class TrainingHistoryTest {
         TrainingHistory h = sample();
         assertArrayEquals(new double[] {0.9, 0.5, 0.6}, h.values("loss"));
         assertArrayEquals(new double[] {1, 2, 3}, h.values("epoch"));
+        assertArrayEquals(new double[] {1, 2, 3}, h.epochsAsDoubles());
         assertArrayEquals(new double[] {1.5, 1.25, 1.0}, h.values("seconds"));
         assertEquals(0.6, h.last("loss"));
         assertEquals(0.5, h.best("loss"), "loss: lowest is best");
@@ -51,6 +52,9 @@ class TrainingHistoryTest {
         assertEquals(2, h.bestEpoch("acc"));
         assertTrue(h.isLoss("loss"));
         assertTrue(!h.isLoss("acc"));
+        assertTrue(h.isMinimized("loss"));
+        assertTrue(h.isMinimized("test loss"));
+        assertTrue(!h.isMinimized("acc"));
     }
 
     @Test
