@@ -52,10 +52,17 @@ public final class CellExecutionControl extends DirectExecutionControl {
     @Override
     protected String invoke(Method doitMethod) throws Exception {
         long invocation = resultCounter.incrementAndGet();
+        if (interrupted) {
+            throw new InvocationTargetException(new InterruptedException("interrupted before the snippet started"));
+        }
         Future<Object> future = cellThread.submit(() -> {
             runningThread = Thread.currentThread();
             runningInvocation = invocation;
             try {
+                if (interrupted) {
+                    // an interrupt that arrived while the snippet was being compiled or handed over
+                    throw new InvocationTargetException(new InterruptedException("interrupted before the snippet started"));
+                }
                 return doitMethod.invoke(null);
             } finally {
                 runningThread = null;
@@ -97,7 +104,10 @@ public final class CellExecutionControl extends DirectExecutionControl {
         return interrupted;
     }
 
-    /** Interrupts the running snippet; stops its thread if it is still running after the grace period. */
+    /**
+     * Interrupts the running snippet and stops its thread if it is still running after the grace period.
+     * If no snippet runs yet (the cell is still compiling), the next snippet of the cell does not start.
+     */
     public void interruptRunning() {
         interrupted = true;
         Thread thread = runningThread;

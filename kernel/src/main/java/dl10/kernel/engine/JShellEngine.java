@@ -92,6 +92,12 @@ public final class JShellEngine implements AutoCloseable {
         this.cellLabel = label;
     }
 
+    /** Starts a new cell: sets its label and forgets interrupts aimed at earlier cells. */
+    public void beginCell(String label) {
+        this.cellLabel = label;
+        control.resetInterrupt();
+    }
+
     /** Adds jars or class folders (absolute paths) to both the compiler and the class loader. */
     public void addToClasspath(List<String> paths) {
         for (String path : paths) {
@@ -107,8 +113,9 @@ public final class JShellEngine implements AutoCloseable {
         return List.copyOf(addedClassPath);
     }
 
-    /** Evaluates code whose first line is line 1 of the cell. */
+    /** Evaluates a whole cell (forgetting earlier interrupts) whose first line is line 1. */
     public Result eval(String code) throws CellFailure {
+        control.resetInterrupt();
         return eval(code, 0);
     }
 
@@ -117,7 +124,6 @@ public final class JShellEngine implements AutoCloseable {
      * expression. lineOffset is the number of cell lines before the code (when magics split a cell).
      */
     public Result eval(String code, int lineOffset) throws CellFailure {
-        control.resetInterrupt();
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         Result last = Result.NONE;
         String remaining = code;
@@ -150,6 +156,9 @@ public final class JShellEngine implements AutoCloseable {
      */
     private Result evalSnippet(String source, String cell, int sourceStart, int snippetStart, int lineOffset) throws CellFailure {
         int firstLine = lineOffset + lineOf(cell, snippetStart);
+        if (control.wasInterrupted()) {
+            throw interrupted(firstLine);
+        }
         List<SnippetEvent> events = shell.eval(source);
         Result result = Result.NONE;
         for (SnippetEvent event : events) {
@@ -350,6 +359,9 @@ public final class JShellEngine implements AutoCloseable {
         }
         if (docs.isEmpty() && end < code.length() && code.charAt(end) == '(') {
             docs = analysis.documentation(code, end + 1, true);
+        } else if (docs.isEmpty() && end > 0) {
+            // a method name without its parenthesis: ask as if the call were being typed
+            docs = analysis.documentation(code.substring(0, end) + "(", end + 1, true);
         }
         if (docs.isEmpty()) {
             int start = Math.min(cursor, code.length());

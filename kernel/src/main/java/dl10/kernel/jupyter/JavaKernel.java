@@ -165,6 +165,10 @@ public final class JavaKernel extends BaseKernel {
 
     @Override
     public void onShutdown(boolean restart) {
-        session.thenAccept(NotebookSession::close);
+        // never block the control channel: a cell may still be running
+        interrupt();
+        Thread closer = new Thread(() -> session.thenAccept(NotebookSession::close), "dl10-session-close");
+        closer.setDaemon(true);
+        closer.start();
     }
 }

@@ -79,7 +79,7 @@ public final class NotebookSession implements AutoCloseable {
      * expression, or null if the cell ends in a statement or declaration.
      */
     public MimeBundle execute(String code, int executionCount, OutputSink sink) throws CellFailure {
-        engine.setCellLabel("cell [" + executionCount + "]");
+        engine.beginCell("cell [" + executionCount + "]");
         DisplaySession.attach(sink);
         try (CapturedStreams ignored = CapturedStreams.capture(sink)) {
             JShellEngine.Result result = interpreter.run(code);

@@ -125,6 +125,7 @@ class JShellEngineTest {
         String text = engine.inspect("Math.max(1, 2)", 7);
         assertTrue(text.contains("int Math.max(int a, int b)"), text);
         assertTrue(engine.inspect("Math.max(1, 2)", 9).contains("double Math.max(double a, double b)"));
+        assertTrue(engine.inspect("Math.max", 8).contains("long Math.max(long a, long b)"), "a method name without (");
         assertEquals("", engine.inspect("   ", 1));
     }
 
@@ -154,6 +155,16 @@ class JShellEngineTest {
         assertInterrupted("Thread.sleep(60_000);");
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30));
         assertEquals("ok", engine.eval("\"ok\"").value());
+    }
+
+    @Test
+    void interruptDuringCompilationStopsTheCellBeforeItsNextSnippetRuns() throws Exception {
+        engine.beginCell("cell [9]");
+        engine.interrupt();
+        CellFailure failure = assertThrows(CellFailure.class, () -> engine.eval("int first = 1;\nwhile (true) {}", 0));
+        assertEquals("Interrupted", failure.ename());
+        engine.beginCell("cell [10]");
+        assertEquals(2, engine.eval("1 + 1", 0).value(), "a new cell forgets the interrupt");
     }
 
     private void assertInterrupted(String code) throws Exception {
