@@ -28,10 +28,13 @@ def cpu_seconds(pid):
 
 
 def main():
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    argv = sys.argv[1:]
     rounds = 20
-    if "--rounds" in sys.argv:
-        rounds = int(sys.argv[sys.argv.index("--rounds") + 1])
+    if "--rounds" in argv:
+        at = argv.index("--rounds")
+        rounds = int(argv[at + 1])
+        del argv[at:at + 2]
+    args = argv
     here = os.path.dirname(os.path.abspath(__file__))
     jar = os.path.abspath(args[0] if args else os.path.join(here, "..", "target", "dl10-kernel.jar"))
     java = os.path.join(os.environ.get("JAVA_HOME", "/usr"), "bin", "java")

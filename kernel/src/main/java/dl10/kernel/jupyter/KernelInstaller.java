@@ -123,7 +123,6 @@ public final class KernelInstaller {
         spec.addProperty("interrupt_mode", "message");
         JsonObject env = new JsonObject();
         env.addProperty("PYTORCH_FLAVOR", "cpu");
-        env.addProperty("OMP_NUM_THREADS", "2");
         spec.add("env", env);
         JsonObject metadata = new JsonObject();
         metadata.addProperty("debugger", false);
