@@ -113,6 +113,17 @@ class JShellEngineTest {
     }
 
     @Test
+    void callingAMethodWithAnUndefinedDependencySaysWhatIsMissing() throws Exception {
+        engine.eval("double scaled(double x) { return x * notYetDefinedFactor; }");
+        CellFailure failure = assertThrows(CellFailure.class, () -> engine.eval("scaled(2.0)"));
+        assertEquals("UnresolvedReferenceException", failure.ename());
+        assertEquals("'scaled' uses variable notYetDefinedFactor, which is not defined yet: define it (run the cell that declares it) and try again",
+                failure.evalue());
+        engine.eval("double notYetDefinedFactor = 1.5;");
+        assertEquals(3.0, engine.eval("scaled(2.0)").value());
+    }
+
+    @Test
     void completionSuggestsMembers() {
         int[] anchor = new int[1];
         List<String> options = engine.complete("Math.ma", 7, anchor);
