@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,17 +38,27 @@ public final class NotebookSession implements AutoCloseable {
     private final JShellEngine engine;
     private final CellInterpreter interpreter;
 
-    /** A session whose relative paths start at workingDir; extra class path from IJAVA_CLASSPATH/JJAVA_CLASSPATH. */
+    /**
+     * A session whose relative paths start at workingDir. Like IJava, it adds the jars named by
+     * DL10_CLASSPATH, IJAVA_CLASSPATH or JJAVA_CLASSPATH (globs allowed), then runs the scripts named by
+     * IJAVA_STARTUP_SCRIPTS_PATH / JJAVA_STARTUP_SCRIPTS_PATH and the code in IJAVA_STARTUP_SCRIPT /
+     * JJAVA_STARTUP_SCRIPT.
+     */
     public NotebookSession(Path workingDir) {
-        this.engine = new JShellEngine();
-        this.interpreter = new CellInterpreter(engine, workingDir, new MavenResolver());
-        addEnvironmentClassPath(workingDir);
-        runStartupScripts(workingDir);
+        this(workingDir, System.getenv());
     }
 
-    private void addEnvironmentClassPath(Path workingDir) {
+    /** A session configured by the given environment variables instead of the process's. */
+    NotebookSession(Path workingDir, Map<String, String> environment) {
+        this.engine = new JShellEngine();
+        this.interpreter = new CellInterpreter(engine, workingDir, new MavenResolver());
+        addEnvironmentClassPath(workingDir, environment);
+        runStartupScripts(workingDir, environment);
+    }
+
+    private void addEnvironmentClassPath(Path workingDir, Map<String, String> environment) {
         for (String variable : List.of("DL10_CLASSPATH", "IJAVA_CLASSPATH", "JJAVA_CLASSPATH")) {
-            String value = System.getenv(variable);
+            String value = environment.get(variable);
             if (value != null && !value.isBlank()) {
                 try {
                     engine.addToClasspath(ClassPaths.expand(value, workingDir));
@@ -58,9 +69,9 @@ public final class NotebookSession implements AutoCloseable {
         }
     }
 
-    private void runStartupScripts(Path workingDir) {
+    private void runStartupScripts(Path workingDir, Map<String, String> environment) {
         for (String variable : List.of("IJAVA_STARTUP_SCRIPTS_PATH", "JJAVA_STARTUP_SCRIPTS_PATH")) {
-            String value = System.getenv(variable);
+            String value = environment.get(variable);
             if (value == null || value.isBlank()) {
                 continue;
             }
@@ -70,6 +81,16 @@ public final class NotebookSession implements AutoCloseable {
                 }
             } catch (IOException | CellFailure e) {
                 LOG.log(Level.WARNING, "Startup script from " + variable + " failed: " + e.getMessage());
+            }
+        }
+        for (String variable : List.of("IJAVA_STARTUP_SCRIPT", "JJAVA_STARTUP_SCRIPT")) {
+            String code = environment.get(variable);
+            if (code != null && !code.isBlank()) {
+                try {
+                    interpreter.run(code);
+                } catch (CellFailure e) {
+                    LOG.log(Level.WARNING, "The code in " + variable + " failed: " + e.getMessage());
+                }
             }
         }
     }
