@@ -17,7 +17,7 @@ if [ $# -gt 0 ]; then notebooks=("$@"); else notebooks=(notebooks/*.ipynb); fi
 mkdir -p target
 status=0
 java -jar "$jar" run "${notebooks[@]}" --inplace --report target/notebook-report.json || status=$?
-java -cp "$jar" dl10.kernel.runner.ResultsPage target/notebook-report.json RESULTS.md --binder "$binder"
+java -jar "$jar" results target/notebook-report.json RESULTS.md --binder "$binder"
 
 limit=$((2 * 1024 * 1024))
 for nb in "${notebooks[@]}"; do

@@ -2,6 +2,7 @@ package dl10.kernel;
 
 import dl10.kernel.jupyter.KernelInstaller;
 import dl10.kernel.jupyter.KernelLauncher;
+import dl10.kernel.runner.ResultsPage;
 import dl10.kernel.runner.RunCommand;
 
 import java.nio.file.Path;
@@ -10,7 +11,8 @@ import java.util.List;
 
 /**
  * Command line of the course kernel jar: {@code kernel CONNECTION_FILE} (what Jupyter starts),
- * {@code install [...]} (writes the kernelspec) and {@code run NOTEBOOK... [...]} (headless execution).
+ * {@code install [...]} (writes the kernelspec), {@code run NOTEBOOK... [...]} (headless execution) and
+ * {@code results REPORT.json PAGE.md} (the course results page).
  */
 public final class Main {
     private Main() {
@@ -34,6 +36,7 @@ public final class Main {
             }
             case "install" -> System.exit(KernelInstaller.run(rest, System.out));
             case "run" -> System.exit(RunCommand.run(rest, System.out));
+            case "results" -> System.exit(ResultsPage.run(rest.toArray(String[]::new), System.out));
             default -> {
                 usage();
                 System.exit(2);
@@ -48,6 +51,8 @@ public final class Main {
                 "  install [--user | --prefix DIR | --jupyter-path DIR] [--name NAME] [--display-name NAME]",
                 "                              write the kernelspec (default: --user, name dl10-java)",
                 "  run NOTEBOOK... [--inplace | --out DIR] [--timeout SECONDS] [--report FILE] [--fail-fast]",
-                "                              execute notebooks headless, each in a fresh JVM"));
+                "                              execute notebooks headless, each in a fresh JVM",
+                "  results REPORT.json PAGE.md [--binder BASE_URL]",
+                "                              render a run's report as a Markdown results page"));
     }
 }

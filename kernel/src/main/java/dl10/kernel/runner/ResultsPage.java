@@ -23,11 +23,6 @@ public final class ResultsPage {
     private ResultsPage() {
     }
 
-    /** Runs {@link #run} and exits with its code. */
-    public static void main(String[] args) {
-        System.exit(run(args, System.out));
-    }
-
     /**
      * The {@code results REPORT.json PAGE.md [--binder URL]} command: writes the page and returns the
      * process exit code (0, or 2 for bad arguments or an unreadable report).
