@@ -34,7 +34,8 @@ public final class Compute {
         Engine engine = Engine.getInstance();
         String threads;
         try {
-            threads = ai.djl.pytorch.jni.JniUtils.getNumThreads() + " threads";
+            int count = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+            threads = count + (count == 1 ? " thread" : " threads");
         } catch (RuntimeException | LinkageError e) {
             threads = Runtime.getRuntime().availableProcessors() + " processors";
         }

@@ -18,11 +18,15 @@ public final class RunnerOptions {
     public static final Path DEFAULT_OUTPUT_DIR = Path.of("target", "executed-notebooks");
     /**
      * JVM options of notebook JVMs unless DL10_JAVA_OPTS is set: a 2 GB Java heap (PyTorch tensors live
-     * outside it), the serial collector (two small cores), headless AWT, and DJL's logging at warn.
+     * outside it), the serial collector (two small cores), headless AWT, DJL's logging at warn, and one
+     * PyTorch thread per operation. The lessons' models are small: a second thread mostly waits for the
+     * first, costs up to eight times the CPU on a shared machine, and changes the last digits of
+     * results, so one thread keeps every lesson fast and its numbers the same on any machine.
      */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of(
             "-Xmx2g", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
-            "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+            "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+            "-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1");
 
     private final int timeoutSeconds;
     private final Path outputDir;
