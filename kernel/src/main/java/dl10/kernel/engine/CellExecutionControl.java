@@ -2,6 +2,11 @@ package dl10.kernel.engine;
 
 import jdk.jshell.execution.DirectExecutionControl;
 
+import java.lang.instrument.ClassDefinition;
+import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
+import java.util.Optional;
+
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -134,6 +139,29 @@ public final class CellExecutionControl extends DirectExecutionControl {
     @Override
     public void stop() {
         interruptRunning();
+    }
+
+    /**
+     * Redefines already loaded snippet classes in place when JShell recompiles them (a later import or a
+     * replaced method changed what their names mean), so earlier variables keep their values. Without
+     * the kernel's agent, or for a change the JVM cannot apply in place (a new field or method), this
+     * says "not implemented" and JShell reloads the snippet as before.
+     */
+    @Override
+    public void redefine(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        Optional<Instrumentation> inst = ClassRedefinition.available();
+        if (inst.isEmpty()) {
+            throw new NotImplementedException("redefine needs the kernel's agent (run the kernel jar with java -jar)");
+        }
+        try {
+            ClassDefinition[] definitions = new ClassDefinition[classes.length];
+            for (int i = 0; i < classes.length; i++) {
+                definitions[i] = new ClassDefinition(findClass(classes[i].name()), classes[i].bytecodes());
+            }
+            inst.get().redefineClasses(definitions);
+        } catch (ClassNotFoundException | UnmodifiableClassException | UnsupportedOperationException | LinkageError e) {
+            throw new NotImplementedException("redefine not possible in place: " + e);
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package dl10.kernel.runner;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dl10.kernel.engine.ClassPaths;
+import dl10.kernel.engine.ClassRedefinition;
 
 import java.io.File;
 import java.io.IOException;
@@ -82,6 +83,7 @@ public final class NotebookRunner {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options.jvmOptions());
+        ClassRedefinition.agentOption().ifPresent(command::add);
         command.add("-Ddl10.metrics.file=" + metrics);
         command.add("-cp");
         command.add(String.join(File.pathSeparator, ClassPaths.jvmClassPath()));

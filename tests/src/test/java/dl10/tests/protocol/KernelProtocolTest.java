@@ -88,6 +88,28 @@ class KernelProtocolTest {
     }
 
     @Test
+    @Order(3)
+    void aLaterImportKeepsEarlierVariables() {
+        assertEquals("ok", execute("Random rng = new Random(7);\nString[] names = {\"a\", \"b\"};").status());
+        assertEquals("ok", execute("import ai.djl.Model;\nimport ai.djl.ndarray.*;\nimport ai.djl.ndarray.types.*;\n"
+                + "Shape shape = new Shape(2, 3);").status());
+        Execution run = execute("(rng == null ? \"rng lost\" : \"rng kept\") + \" \" + String.join(\",\", names)");
+        assertEquals("rng kept a,b", run.ofType("execute_result").get(0).content()
+                .getAsJsonObject("data").get("text/plain").getAsString().replace("\"", ""));
+    }
+
+    @Test
+    @Order(3)
+    void replacingAMethodChangesItsCallers() {
+        execute("int base() { return 1; }");
+        execute("int scaled() { return base() * 10; }");
+        execute("int base() { return 2; }");
+        Execution run = execute("scaled()");
+        assertEquals("20", run.ofType("execute_result").get(0).content()
+                .getAsJsonObject("data").get("text/plain").getAsString());
+    }
+
+    @Test
     @Order(4)
     void printedTextArrivesAsAStream() {
         Execution run = execute("System.out.println(\"hello\"); System.err.println(\"careful\");");
