@@ -11,6 +11,7 @@ import dl10.kernel.runtime.DisplaySession;
 import dl10.kernel.runtime.OutputSink;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,7 +105,8 @@ public final class NotebookSession implements AutoCloseable {
         DisplaySession.attach(sink);
         try (CapturedStreams ignored = CapturedStreams.capture(sink)) {
             JShellEngine.Result result = interpreter.run(code);
-            if (!result.hasValue()) {
+            if (!result.hasValue() || result.value() instanceof PrintStream) {
+                // a cell ending in System.out.printf(...) prints its text; the stream itself is no result
                 return null;
             }
             return DisplaySession.render(result.value());

@@ -48,6 +48,16 @@ class NotebookSessionTest {
     }
 
     @Test
+    void aCellEndingInPrintfShowsItsTextButNoStreamObject() throws Exception {
+        CellOutputs outputs = new CellOutputs();
+        JsonArray cell = new JsonArray();
+        outputs.startCell(cell);
+        assertNull(session.execute("System.out.printf(\"accuracy %.2f%n\", 0.975)", 4, outputs));
+        assertEquals(1, cell.size());
+        assertEquals("accuracy 0.98\n", cell.get(0).getAsJsonObject().get("text").getAsString());
+    }
+
+    @Test
     void libraryReachesTheDisplayThroughReflection() throws Exception {
         CellOutputs outputs = new CellOutputs();
         JsonArray cell = new JsonArray();
