@@ -1,7 +1,10 @@
 package dl10.lib;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.training.Trainer;
 
 /**
  * Classification measures on plain arrays: accuracy, the confusion matrix, and the row-wise
@@ -70,6 +73,24 @@ public final class Metrics {
     /** Accuracy of a model's scores (samples, classes) against labels (samples): argmax, then compare. */
     public static double accuracy(NDArray scores, NDArray labels) {
         return accuracy(labels(labels), argmax(scores));
+    }
+
+    /**
+     * The classes a trained network predicts for the samples x: one forward pass in evaluation mode,
+     * then argmax. The pass's arrays live in a scratch manager closed before returning, so evaluating
+     * after every epoch does not grow memory.
+     */
+    public static int[] predictions(Trainer trainer, NDArray x) {
+        try (NDManager scratch = x.getManager().newSubManager()) {
+            x.tempAttach(scratch);
+            return argmax(trainer.evaluate(new NDList(x)).singletonOrThrow());
+        }
+    }
+
+    /** Accuracy of a trained network on samples x with labels y (see {@link #predictions(Trainer, NDArray)}). */
+    public static double accuracy(Trainer trainer, NDArray x, NDArray y) {
+        int[] predicted = predictions(trainer, x);
+        return accuracy(labels(y), predicted);
     }
 
     private static void checkLengths(int[] truth, int[] predicted) {

@@ -51,4 +51,28 @@ class MetricsTest {
                     assertThrows(IllegalArgumentException.class, () -> Metrics.labels(scores)).getMessage());
         }
     }
+
+    @Test
+    void predictionsAndAccuracyOfATrainerLeaveNoArraysBehind() {
+        try (NDManager m = NDManager.newBaseManager();
+             ai.djl.Model model = ai.djl.Model.newInstance("metrics")) {
+            model.setBlock(ai.djl.nn.core.Linear.builder().setUnits(2).build());
+            try (ai.djl.training.Trainer trainer = model.newTrainer(
+                    new ai.djl.training.DefaultTrainingConfig(ai.djl.training.loss.Loss.softmaxCrossEntropyLoss()))) {
+                trainer.initialize(new Shape(1, 2));
+                // weights that copy the input: the class is the larger of the two features
+                model.getBlock().getParameters().get("weight").getArray().set(new float[] {1, 0, 0, 1});
+                model.getBlock().getParameters().get("bias").getArray().set(new float[] {0, 0});
+                NDArray x = m.create(new float[] {3, 1, 0, 2, 5, 4}, new Shape(3, 2));
+                NDArray y = m.create(new float[] {0, 1, 1});
+                int before = m.getManagedArrays().size();
+                assertArrayEquals(new int[] {0, 1, 0}, Metrics.predictions(trainer, x));
+                assertEquals(2.0 / 3, Metrics.accuracy(trainer, x, y), 1e-12);
+                assertEquals(before, m.getManagedArrays().size(), "evaluation left arrays in the data's manager");
+                assertEquals("truth has 2 labels but predicted has 3",
+                        assertThrows(IllegalArgumentException.class,
+                                () -> Metrics.accuracy(trainer, x, m.create(new float[] {0, 1}))).getMessage());
+            }
+        }
+    }
 }
