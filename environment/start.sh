@@ -59,7 +59,7 @@ else
   exit 1
 fi
 
-# 4. The kernelspec (the install command rewrites it only when it changed)
+# 4. The kernelspec (writing it again is quick and picks up a changed DL10_JAVA_OPTS)
 java -jar "$jar" install --user
 
 if [ "$launch" -eq 0 ]; then
