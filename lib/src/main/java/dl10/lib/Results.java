@@ -69,6 +69,28 @@ public final class Results {
         System.out.println(name + " = " + shown[0] + " (required " + op + " " + shown[1] + ": ok)");
     }
 
+    /**
+     * Checks a comparison over paired runs: setting a must beat setting b by at least margin, with
+     * the margin under the lower end of the 95 % t interval of the mean per-run difference a − b
+     * ({@link Stats#paired}). Run i of both settings must share its seed (or split). Prints both
+     * settings' summaries and the difference, records the mean difference as {@code name} and checks
+     * {@code name + " (lower 95 % bound)" >= margin}. For a quantity where lower is better (a loss,
+     * an error), pass the better setting's values as a and write the name accordingly ("linear −
+     * MLP test loss").
+     *
+     * @return the difference with its interval
+     * @throws AssertionError if the lower bound is below margin
+     * @throws IllegalArgumentException if the runs are unpaired, fewer than 2, or not finite
+     */
+    public static Stats.Difference requireGain(String name, double[] a, double[] b, double margin) {
+        checkName(name);
+        Stats.Difference d = Stats.paired(a, b);
+        System.out.println(name + ": first setting " + Stats.summary(a) + "; second setting " + Stats.summary(b));
+        record(name, d.mean());
+        require(name + " (lower 95 % bound)", d.lower(), ">=", margin);
+        return d;
+    }
+
     /** The metrics file in use, or null when neither the property nor the environment variable is set. */
     public static Path metricsFile() {
         String file = System.getProperty(PROPERTY);

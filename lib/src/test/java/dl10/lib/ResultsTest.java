@@ -108,6 +108,30 @@ class ResultsTest {
     }
 
     @Test
+    void requireGainChecksTheLowerBoundOfThePairedDifference() throws Exception {
+        Stats.Difference d = Results.requireGain("ReLU − linear accuracy", new double[] {0.95, 0.97, 0.96},
+                new double[] {0.60, 0.58, 0.62}, 0.2);
+        assertEquals(0.36, d.mean(), 1e-9);
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(2, lines.size());
+        assertTrue(lines.get(0).startsWith("{\"name\":\"ReLU − linear accuracy\",\"value\":0.36"), lines.get(0));
+        assertTrue(lines.get(1).contains("\"name\":\"ReLU − linear accuracy (lower 95 % bound)\""), lines.get(1));
+        assertTrue(lines.get(1).endsWith("\"op\":\">=\",\"threshold\":0.2,\"passed\":true}"), lines.get(1));
+        assertTrue(printed().startsWith("ReLU − linear accuracy: first setting 0.96 ± 0.01 (3 runs, 0.95 to 0.97);"
+                + " second setting 0.6 ± 0.02 (3 runs, 0.58 to 0.62)"), printed());
+
+        // a mean gain of 0.1 whose runs disagree in sign is not enough for a margin of 0.05
+        AssertionError e = assertThrows(AssertionError.class, () -> Results.requireGain("noisy gain",
+                new double[] {0.9, 0.5, 0.9}, new double[] {0.6, 0.7, 0.7}, 0.05));
+        assertTrue(e.getMessage().startsWith("noisy gain (lower 95 % bound) -0.5573 "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("< required 0.05 (the check is noisy gain (lower 95 % bound) >= 0.05)"),
+                e.getMessage());
+        assertEquals("paired: a difference needs at least 2 runs of each setting to have a spread, got 1; run more seeds",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Results.requireGain("g", new double[] {1}, new double[] {0}, 0.1)).getMessage());
+    }
+
+    @Test
     void withoutPropertyNothingIsWritten() {
         System.clearProperty(Results.PROPERTY);
         if (System.getenv(Results.ENV) == null) {
