@@ -286,8 +286,12 @@ public final class Charts {
     }
 
     /**
-     * A heatmap of a matrix (confusion matrix, attention weights) with row and column labels and a
-     * blue colour scale; when the matrix is small (at most 20x20) each cell shows its value.
+     * A heatmap of a matrix (confusion matrix, attention weights, positional encodings) with row and
+     * column labels and a colour bar. Values of one sign get a sequential blue scale from the smallest
+     * to the largest value; a matrix with both negative and positive values gets a diverging scale
+     * (blue for negative, white for 0, red for positive, symmetric about 0) so that the sign can be
+     * read. Small matrices (at most 20x20) have square cells that show their values; larger ones
+     * stretch their cells to fill the frame.
      */
     public static BufferedImage heatmap(double[][] values, String[] rowLabels, String[] colLabels,
                                         String title) {
@@ -317,6 +321,8 @@ public final class Charts {
                 }
             }
         }
+        boolean diverging = min < 0 && max > 0;
+        double bound = Math.max(Math.abs(min), Math.abs(max));
         BufferedImage out = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -340,43 +346,65 @@ public final class Charts {
         int top = 40;
         int bottom = colLabels == null ? 10 : 10 + Math.min(HEIGHT / 4,
                 Arrays.stream(colLabels).mapToInt(fm::stringWidth).max().orElse(0) + 6);
-        int legendW = 60;
-        int cell = Math.max(1, Math.min((WIDTH - left - legendW - 10) / cols, (HEIGHT - top - bottom) / rows));
-        int gridW = cell * cols;
-        int gridH = cell * rows;
-        boolean writeValues = rows <= 20 && cols <= 20 && cell >= 18;
+        int legendW = 70;
+        int availW = WIDTH - left - legendW - 10;
+        int availH = HEIGHT - top - bottom;
+        boolean small = rows <= 20 && cols <= 20;
+        int cell = Math.max(1, Math.min(availW / cols, availH / rows));
+        // small matrices keep square cells (values are written in them); large ones fill the frame
+        int cellW = small ? cell : Math.max(1, availW / cols);
+        int cellH = small ? cell : Math.max(1, availH / rows);
+        int gridW = cellW * cols;
+        int gridH = cellH * rows;
+        boolean writeValues = small && cell >= 18;
         Font valueFont = new Font(FONT, Font.PLAIN, Math.max(8, Math.min(13, cell / 3)));
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                double t = max > min ? (values[r][c] - min) / (max - min) : 0.5;
-                Color color = Double.isFinite(values[r][c]) ? blue(t) : Color.LIGHT_GRAY;
-                int x = left + c * cell;
-                int y = top + r * cell;
+                double v = values[r][c];
+                Color color;
+                boolean dark;
+                if (!Double.isFinite(v)) {
+                    color = Color.LIGHT_GRAY;
+                    dark = false;
+                } else if (diverging) {
+                    double u = v / bound;
+                    color = diverging(u);
+                    dark = Math.abs(u) > 0.6;
+                } else {
+                    double t = max > min ? (v - min) / (max - min) : 0.5;
+                    color = blue(t);
+                    dark = t > 0.55;
+                }
+                int x = left + c * cellW;
+                int y = top + r * cellH;
                 g.setColor(color);
-                g.fillRect(x, y, cell, cell);
+                g.fillRect(x, y, cellW, cellH);
                 if (writeValues) {
                     g.setFont(valueFont);
-                    String text = cellText(values[r][c]);
+                    String text = cellText(v);
                     FontMetrics vfm = g.getFontMetrics();
-                    g.setColor(t > 0.55 ? Color.WHITE : Color.BLACK);
-                    g.drawString(text, x + (cell - vfm.stringWidth(text)) / 2,
-                            y + (cell + vfm.getAscent() - vfm.getDescent()) / 2);
+                    g.setColor(dark ? Color.WHITE : Color.BLACK);
+                    g.drawString(text, x + (cellW - vfm.stringWidth(text)) / 2,
+                            y + (cellH + vfm.getAscent() - vfm.getDescent()) / 2);
                 }
             }
         }
         g.setFont(labelFont);
         g.setColor(Color.BLACK);
-        if (rowLabels != null && fm.getHeight() <= cell + 4) {
-            for (int r = 0; r < rows; r++) {
+        // label every row/column when they fit, else every k-th so that labels never overlap
+        int rowStep = labelStep(fm.getHeight(), cellH);
+        int colStep = labelStep(fm.getHeight(), cellW);
+        if (rowLabels != null) {
+            for (int r = 0; r < rows; r += rowStep) {
                 String s = fit(rowLabels[r], fm, left - 8);
-                g.drawString(s, left - 6 - fm.stringWidth(s), top + r * cell + (cell + fm.getAscent()) / 2 - 2);
+                g.drawString(s, left - 6 - fm.stringWidth(s), top + r * cellH + (cellH + fm.getAscent()) / 2 - 2);
             }
         }
-        if (colLabels != null && fm.getHeight() <= cell + 4) {
-            for (int c = 0; c < cols; c++) {
+        if (colLabels != null) {
+            for (int c = 0; c < cols; c += colStep) {
                 String s = fit(colLabels[c], fm, bottom - 8);
                 Graphics2D gr = (Graphics2D) g.create();
-                gr.translate(left + c * cell + (cell + fm.getAscent()) / 2 - 2, top + gridH + 6);
+                gr.translate(left + c * cellW + (cellW + fm.getAscent()) / 2 - 2, top + gridH + 6);
                 gr.rotate(Math.PI / 2);
                 gr.drawString(s, 0, 0);
                 gr.dispose();
@@ -384,7 +412,8 @@ public final class Charts {
         }
         int lx = left + gridW + 16;
         for (int y = 0; y < gridH; y++) {
-            g.setColor(blue(1.0 - (double) y / Math.max(1, gridH - 1)));
+            double f = 1.0 - (double) y / Math.max(1, gridH - 1);
+            g.setColor(diverging ? diverging(2 * f - 1) : blue(f));
             g.fillRect(lx, top + y, 14, 1);
         }
         g.setColor(Color.BLACK);
@@ -392,11 +421,35 @@ public final class Charts {
         g.drawRect(lx, top, 14, gridH);
         g.setFont(new Font(FONT, Font.PLAIN, 10));
         if (Double.isFinite(max)) {
-            g.drawString(cellText(max), lx + 18, top + 10);
-            g.drawString(cellText(min), lx + 18, top + gridH);
+            double hi = diverging ? bound : max;
+            double lo = diverging ? -bound : min;
+            g.drawString(cellText(hi), lx + 18, top + 10);
+            g.drawString(cellText(lo), lx + 18, top + gridH);
+            if (diverging) {
+                g.drawString("0", lx + 18, top + gridH / 2 + 4);
+            }
         }
         g.dispose();
         return out;
+    }
+
+    /** Every how many rows (or columns) a label fits without overlapping its neighbours. */
+    private static int labelStep(int labelHeight, int cellSize) {
+        int step = 1;
+        while (step * cellSize < labelHeight - 2) {
+            step = step < 5 ? step + 1 : step * 2;
+        }
+        return step;
+    }
+
+    /** Blue for -1, white for 0, red for +1 (values clipped to [-1, 1]). */
+    private static Color diverging(double u) {
+        double v = Math.max(-1, Math.min(1, u));
+        Color end = v < 0 ? new Color(33, 102, 172) : new Color(178, 24, 43);
+        double a = Math.abs(v);
+        return new Color((int) Math.round(247 + a * (end.getRed() - 247)),
+                (int) Math.round(247 + a * (end.getGreen() - 247)),
+                (int) Math.round(247 + a * (end.getBlue() - 247)));
     }
 
     /** The same heatmap for an integer matrix such as a confusion matrix from {@link Metrics}. */
@@ -466,7 +519,10 @@ public final class Charts {
         s.setAxisTitleFont(new Font(FONT, Font.PLAIN, 14));
         s.setAxisTickLabelsFont(new Font(FONT, Font.PLAIN, 12));
         s.setLegendFont(new Font(FONT, Font.PLAIN, 12));
-        s.setLegendPosition(Styler.LegendPosition.InsideNE);
+        // below the plot, in a row: a legend inside the plot area sooner or later covers data
+        s.setLegendPosition(Styler.LegendPosition.OutsideS);
+        s.setLegendLayout(Styler.LegendLayout.Horizontal);
+        s.setLegendBorderColor(Color.WHITE);
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
         s.setPlotBorderVisible(true);

@@ -142,6 +142,43 @@ class ChartsTest {
     }
 
     @Test
+    void signedHeatmapIsDivergingAndLargeOnesFillTheFrame() {
+        // 50 positions x 32 dimensions of sines and cosines, as positional encodings are
+        double[][] pe = new double[50][32];
+        for (int p = 0; p < 50; p++) {
+            for (int i = 0; i < 32; i++) {
+                pe[p][i] = i % 2 == 0 ? Math.sin(p / Math.pow(100, i / 32.0)) : Math.cos(p / Math.pow(100, (i - 1) / 32.0));
+            }
+        }
+        BufferedImage img = Charts.heatmap(pe, null, null, "positional encodings");
+        int reds = 0;
+        int blues = 0;
+        int white = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                java.awt.Color c = new java.awt.Color(img.getRGB(x, y));
+                if (c.getRed() > c.getBlue() + 60) {
+                    reds++;
+                } else if (c.getBlue() > c.getRed() + 60) {
+                    blues++;
+                } else if (c.getRGB() == java.awt.Color.WHITE.getRGB()) {
+                    white++;
+                }
+            }
+        }
+        assertTrue(reds > 20_000 && blues > 20_000, "both signs visible: " + reds + " red, " + blues + " blue pixels");
+        assertTrue(white < 0.5 * img.getWidth() * img.getHeight(), "the matrix fills most of the frame: " + white + " white pixels");
+        // a one-signed matrix keeps the sequential blue scale: no red at all
+        BufferedImage counts = Charts.heatmap(new double[][] {{1, 5}, {2, 9}}, null, null, "counts");
+        for (int y = 0; y < counts.getHeight(); y++) {
+            for (int x = 0; x < counts.getWidth(); x++) {
+                java.awt.Color c = new java.awt.Color(counts.getRGB(x, y));
+                assertTrue(c.getRed() <= c.getBlue() + 60, "no red in a one-signed heatmap");
+            }
+        }
+    }
+
+    @Test
     void heatmapOfConfusionMatrix() {
         int[][] cm = Metrics.confusionMatrix(new int[] {0, 1, 2, 2}, new int[] {0, 2, 2, 2}, 3);
         String[] names = {"cat", "dog", "bird"};
