@@ -51,7 +51,7 @@ class ClassOnJupyterHubTest {
                 venv.resolve("share/jupyter/kernels/dl10-java/kernel.json"),
                 venv.resolve("share/djl/pytorch"),
                 root.resolve("environment/jupyterhub/node_modules/.bin/configurable-http-proxy")));
-        assumeTrue(ProcessTreeMemory.available(), "no /proc/PID/smaps_rollup to measure memory on this system");
+        assumeTrue(ProcessTreeSampler.available(), "no /proc/PID/smaps_rollup to measure memory on this system");
 
         Path lesson = root.resolve(System.getProperty("dl10.hub.lesson", "notebooks/01-dnn.ipynb"));
         List<String> cells = codeCells(lesson);
@@ -73,13 +73,13 @@ class ClassOnJupyterHubTest {
 
             Map<String, Supplier<Stream<ProcessHandle>>> trees = new LinkedHashMap<>();
             serverPids.forEach((student, pid) -> trees.put(student,
-                    ProcessTreeMemory.tree(ProcessHandle.of(pid).orElseThrow(() ->
+                    ProcessTreeSampler.tree(ProcessHandle.of(pid).orElseThrow(() ->
                             new IllegalStateException(student + "'s server (pid " + pid + ") is not running")))));
             trees.put("hub", hubWithoutServers(hub.processHandle(), Set.copyOf(serverPids.values())));
 
             Map<String, LessonRun> runs = new LinkedHashMap<>();
             long lessonStart = System.nanoTime();
-            ProcessTreeMemory memory = new ProcessTreeMemory(trees, 200);
+            ProcessTreeSampler memory = new ProcessTreeSampler(trees, 200);
             ExecutorService pool = Executors.newFixedThreadPool(students.size());
             try {
                 Map<String, Future<LessonRun>> futures = new LinkedHashMap<>();
@@ -98,7 +98,7 @@ class ClassOnJupyterHubTest {
                 hub.stopServer(student);
             }
 
-            Map<String, ProcessTreeMemory.Peak> peaks = memory.peaks();
+            Map<String, ProcessTreeSampler.Peak> peaks = memory.peaks();
             writeReport(root, lesson, runs, peaks, hubSeconds, serversSeconds, lessonSeconds, seconds(t0), memory.samples());
 
             for (String student : students) {
@@ -194,7 +194,7 @@ class ClassOnJupyterHubTest {
         return values;
     }
 
-    private static void writeReport(Path root, Path lesson, Map<String, LessonRun> runs, Map<String, ProcessTreeMemory.Peak> peaks,
+    private static void writeReport(Path root, Path lesson, Map<String, LessonRun> runs, Map<String, ProcessTreeSampler.Peak> peaks,
             double hubSeconds, double serversSeconds, double lessonSeconds, double totalSeconds, int samples) throws Exception {
         JsonObject report = new JsonObject();
         report.addProperty("lesson", root.relativize(lesson).toString());
@@ -205,9 +205,9 @@ class ClassOnJupyterHubTest {
         report.addProperty("memory_samples", samples);
         JsonObject students = new JsonObject();
         StringBuilder text = new StringBuilder("class hub: " + runs.size() + " students ran " + lesson.getFileName()
-                + " at once; peaks of server + kernel (MiB):\n");
+                + " at once; wall time, CPU time and peak memory of server + kernel (MiB):\n");
         runs.forEach((student, run) -> {
-            ProcessTreeMemory.Peak peak = peaks.get(student);
+            ProcessTreeSampler.Peak peak = peaks.get(student);
             JsonObject s = new JsonObject();
             s.addProperty("status", run.failure() == null ? "passed" : "failed");
             s.addProperty("cells", run.cellsRun());
@@ -216,12 +216,13 @@ class ClassOnJupyterHubTest {
             s.addProperty("peak_rss_mib", round(peak.rssMib()));
             s.addProperty("peak_pss_mib", round(peak.pssMib()));
             s.addProperty("peak_uss_mib", round(peak.ussMib()));
+            s.addProperty("cpu_seconds", round(peak.cpuSeconds()));
             students.add(student, s);
-            text.append(String.format("  %-9s %5.1f s  RSS %6.0f  PSS %6.0f  USS %6.0f  (%d cells, %d images)%n",
-                    student, run.seconds(), peak.rssMib(), peak.pssMib(), peak.ussMib(), run.cellsRun(), run.images()));
+            text.append(String.format("  %-9s %5.1f s (%5.1f CPU s)  RSS %6.0f  PSS %6.0f  USS %6.0f  (%d cells, %d images)%n",
+                    student, run.seconds(), peak.cpuSeconds(), peak.rssMib(), peak.pssMib(), peak.ussMib(), run.cellsRun(), run.images()));
         });
         report.add("students", students);
-        ProcessTreeMemory.Peak hub = peaks.get("hub");
+        ProcessTreeSampler.Peak hub = peaks.get("hub");
         JsonObject h = new JsonObject();
         h.addProperty("peak_rss_mib", round(hub.rssMib()));
         h.addProperty("peak_pss_mib", round(hub.pssMib()));

@@ -10,22 +10,25 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Samples the memory of process trees (a process and all its descendants, e.g. a student's Jupyter
- * server and the kernels it started) from Linux's {@code /proc/PID/smaps_rollup}, on a background
- * thread, and keeps each tree's peak of three sums:
+ * Samples process trees (a process and all its descendants, e.g. a student's Jupyter server and the
+ * kernels it started) on a background thread: their memory from Linux's {@code /proc/PID/smaps_rollup}
+ * and their CPU time. Keeps each tree's peak of these sums:
  * <ul>
  *   <li>RSS: resident pages, shared ones counted in full in every process (what {@code top} shows);</li>
  *   <li>PSS: shared pages divided among the processes that map them (what the tree really costs
  *       while others share its libraries);</li>
- *   <li>USS: private pages only (what one more such tree adds).</li>
+ *   <li>USS: private pages only (what one more such tree adds);</li>
+ *   <li>CPU seconds used so far by the tree's living processes (user plus system time), a measure of
+ *       the work done that, unlike wall time, does not grow when other programs load the machine.</li>
  * </ul>
- * All figures in MiB. A process that ends between listing and reading is skipped.
+ * Memory in MiB. A process that ends between listing and reading is skipped.
  */
-public final class ProcessTreeMemory implements AutoCloseable {
-    /** The peak sums of one tree, in MiB. */
-    public record Peak(double rssMib, double pssMib, double ussMib) {
+public final class ProcessTreeSampler implements AutoCloseable {
+    /** The peak sums of one tree: memory in MiB, CPU time in seconds. */
+    public record Peak(double rssMib, double pssMib, double ussMib, double cpuSeconds) {
         Peak max(Peak other) {
-            return new Peak(Math.max(rssMib, other.rssMib), Math.max(pssMib, other.pssMib), Math.max(ussMib, other.ussMib));
+            return new Peak(Math.max(rssMib, other.rssMib), Math.max(pssMib, other.pssMib), Math.max(ussMib, other.ussMib),
+                    Math.max(cpuSeconds, other.cpuSeconds));
         }
     }
 
@@ -39,7 +42,7 @@ public final class ProcessTreeMemory implements AutoCloseable {
      * Starts sampling every {@code periodMillis}. Each tree is given as a supplier of its processes,
      * asked anew at every sample (kernels come and go).
      */
-    public ProcessTreeMemory(Map<String, Supplier<Stream<ProcessHandle>>> trees, long periodMillis) {
+    public ProcessTreeSampler(Map<String, Supplier<Stream<ProcessHandle>>> trees, long periodMillis) {
         this.trees = new LinkedHashMap<>(trees);
         sampler = new Thread(() -> {
             while (running) {
@@ -50,7 +53,7 @@ public final class ProcessTreeMemory implements AutoCloseable {
                     return;
                 }
             }
-        }, "process-tree-memory");
+        }, "process-tree-sampler");
         sampler.setDaemon(true);
         sampler.start();
     }
@@ -62,14 +65,15 @@ public final class ProcessTreeMemory implements AutoCloseable {
 
     private void sampleOnce() {
         trees.forEach((name, processes) -> {
-            double[] sum = new double[3];
+            double[] sum = new double[4];
             processes.get().forEach(p -> {
                 double[] m = read(p.pid());
                 for (int i = 0; i < 3; i++) {
                     sum[i] += m[i];
                 }
+                sum[3] += p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
             });
-            peaks.merge(name, new Peak(sum[0], sum[1], sum[2]), Peak::max);
+            peaks.merge(name, new Peak(sum[0], sum[1], sum[2], sum[3]), Peak::max);
         });
         samples++;
     }
@@ -122,7 +126,7 @@ public final class ProcessTreeMemory implements AutoCloseable {
     /** The peaks seen so far, by tree name, in the order the trees were given. */
     public Map<String, Peak> peaks() {
         Map<String, Peak> ordered = new LinkedHashMap<>();
-        trees.keySet().forEach(name -> ordered.put(name, peaks.getOrDefault(name, new Peak(0, 0, 0))));
+        trees.keySet().forEach(name -> ordered.put(name, peaks.getOrDefault(name, new Peak(0, 0, 0, 0))));
         return ordered;
     }
 
