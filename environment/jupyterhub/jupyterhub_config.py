@@ -100,6 +100,8 @@ if spawner == "systemd":
         fail("this machine does not run systemd, which the hub needs to give each student a separate, "
              "limited server; use a machine or VM with systemd, or Zero to JupyterHub (z2jh-values.yaml)")
     c.JupyterHub.spawner_class = "systemd"
+    # The units outlive the hub: restarting it (say, for a new class list) leaves students working.
+    c.JupyterHub.cleanup_servers = False
     c.SystemdSpawner.dynamic_users = True
     c.SystemdSpawner.isolate_tmp = True
     c.SystemdSpawner.isolate_devices = True
