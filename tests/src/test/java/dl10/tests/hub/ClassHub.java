@@ -231,6 +231,9 @@ public final class ClassHub implements AutoCloseable {
     @Override
     public void close() {
         List<ProcessHandle> started = process.descendants().toList();
+        // The idle culler ignores the hub's SIGINT and would hold the hub's shutdown for 10 s: end it first.
+        started.stream().filter(p -> p.info().arguments().map(a -> List.of(a).contains("jupyterhub_idle_culler")).orElse(false))
+                .forEach(ProcessHandle::destroy);
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
