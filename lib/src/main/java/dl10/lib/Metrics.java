@@ -3,6 +3,7 @@ package dl10.lib;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.Trainer;
 
@@ -76,15 +77,45 @@ public final class Metrics {
     }
 
     /**
-     * The classes a trained network predicts for the samples x: one forward pass in evaluation mode,
-     * then argmax. The pass's arrays live in a scratch manager closed before returning, so evaluating
-     * after every epoch does not grow memory.
+     * Samples per forward pass in {@link #predictions(Trainer, NDArray)}: a pass keeps every
+     * intermediate array until its manager closes, so evaluating 2,000 MNIST images at once held
+     * about 300 MB of activations in a small ResNet; 256 at a time keep that under 40 MB.
+     */
+    public static final int EVALUATION_BATCH = 256;
+
+    /**
+     * The classes a trained network predicts for the samples x (samples along the first axis): forward
+     * passes in evaluation mode over {@value #EVALUATION_BATCH} samples at a time, then argmax. Each
+     * pass's arrays live in a scratch manager closed right after it, so evaluating after every epoch
+     * neither grows memory nor holds the activations of the whole set at once.
      */
     public static int[] predictions(Trainer trainer, NDArray x) {
-        try (NDManager scratch = x.getManager().newSubManager()) {
-            x.tempAttach(scratch);
-            return argmax(trainer.evaluate(new NDList(x)).singletonOrThrow());
+        return predictions(trainer, x, EVALUATION_BATCH);
+    }
+
+    /** As {@link #predictions(Trainer, NDArray)}, with {@code batchSize} samples per forward pass (at least 1). */
+    public static int[] predictions(Trainer trainer, NDArray x, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("evaluation batch size must be >= 1, got " + batchSize);
         }
+        if (x.getShape().dimension() == 0) {
+            throw new IllegalArgumentException("x needs a first axis of samples; got shape " + x.getShape());
+        }
+        long n = x.getShape().get(0);
+        int[] predicted = new int[Math.toIntExact(n)];
+        for (long from = 0; from < n; from += batchSize) {
+            long to = Math.min(n, from + batchSize);
+            try (NDManager scratch = x.getManager().newSubManager()) {
+                NDArray part = from == 0 && to == n ? x : x.get(scratch, new NDIndex().addSliceDim(from, to));
+                boolean whole = part == x;
+                if (whole) {
+                    x.tempAttach(scratch);
+                }
+                int[] p = argmax(trainer.evaluate(new NDList(part)).singletonOrThrow());
+                System.arraycopy(p, 0, predicted, (int) from, p.length);
+            }
+        }
+        return predicted;
     }
 
     /** Accuracy of a trained network on samples x with labels y (see {@link #predictions(Trainer, NDArray)}). */

@@ -255,6 +255,7 @@ public final class TrainingLoop {
 
     /** Runs the loop with the lesson's step and returns the history of all epochs. */
     public TrainingHistory run(BatchStep step) {
+        NativeMemory.tune();
         Batches batches = x == null ? null : Batches.of(x, y, batchSize, shuffle);
         int perEpoch = batches == null ? stepsPerEpoch : batches.count();
         int k = lossNames.size();
@@ -271,6 +272,8 @@ public final class TrainingLoop {
         } catch (LossNotFiniteException e) {
             progress.finish("stopped: the loss is not finite", System.nanoTime() - start);
             throw e;
+        } finally {
+            NativeMemory.trim(); // the steps' freed tensors stay resident in malloc's heap otherwise
         }
         progress.finish("done: " + epochs + " epochs", System.nanoTime() - start);
         return history;
