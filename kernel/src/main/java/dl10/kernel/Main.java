@@ -2,8 +2,6 @@ package dl10.kernel;
 
 import dl10.kernel.jupyter.KernelInstaller;
 import dl10.kernel.jupyter.KernelLauncher;
-import dl10.kernel.runner.ResultsPage;
-import dl10.kernel.runner.RunCommand;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -11,8 +9,7 @@ import java.util.List;
 
 /**
  * Command line of the course kernel jar: {@code kernel CONNECTION_FILE} (what Jupyter starts),
- * {@code install [...]} (writes the kernelspec), {@code run NOTEBOOK... [...]} (headless execution) and
- * {@code results REPORT.json PAGE.md} (the course results page).
+ * and {@code install [...]} (writes the kernelspec). The headless runner is a module of its own (dl10-runner).
  */
 public final class Main {
     private Main() {
@@ -35,8 +32,6 @@ public final class Main {
                 System.exit(0);
             }
             case "install" -> System.exit(KernelInstaller.run(rest, System.out));
-            case "run" -> System.exit(RunCommand.run(rest, System.out));
-            case "results" -> System.exit(ResultsPage.run(rest.toArray(String[]::new), System.out));
             default -> {
                 usage();
                 System.exit(2);
@@ -49,10 +44,6 @@ public final class Main {
                 "usage: java -jar dl10-kernel.jar COMMAND",
                 "  kernel CONNECTION_FILE      run the Jupyter kernel (started by Jupyter)",
                 "  install [--user | --prefix DIR | --jupyter-path DIR] [--name NAME] [--display-name NAME]",
-                "                              write the kernelspec (default: --user, name dl10-java)",
-                "  run NOTEBOOK... [--inplace | --out DIR] [--timeout SECONDS] [--report FILE] [--fail-fast]",
-                "                              execute notebooks headless, each in a fresh JVM",
-                "  results REPORT.json PAGE.md [--binder BASE_URL]",
-                "                              render a run's report as a Markdown results page"));
+                "                              write the kernelspec (default: --user, name dl10-java)"));
     }
 }

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import dl10.kernel.runner.NotebookResult;
-import dl10.kernel.runner.NotebookRunner;
-import dl10.kernel.runner.RunReport;
-import dl10.kernel.runner.RunnerOptions;
+import dl10.runner.NotebookResult;
+import dl10.runner.NotebookRunner;
+import dl10.runner.RunReport;
+import dl10.runner.RunnerOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

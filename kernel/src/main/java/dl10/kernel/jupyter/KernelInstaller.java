@@ -3,8 +3,6 @@ package dl10.kernel.jupyter;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dl10.kernel.runner.NotebookFiles;
-import dl10.kernel.runner.RunnerOptions;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +17,7 @@ import java.util.Locale;
 /**
  * The {@code install} sub-command: writes a Jupyter kernelspec ({@code kernel.json}) that starts this jar
  * with {@code java [options] -jar <absolute jar> kernel {connection_file}}. Options come from DL10_JAVA_OPTS
- * at install time, else {@link RunnerOptions#DEFAULT_JVM_OPTIONS}.
+ * at install time, else {@link KernelSpec#DEFAULT_JVM_OPTIONS}.
  * <p>Usage: {@code install [--user | --prefix DIR | --jupyter-path DIR] [--name NAME] [--display-name NAME]}.
  */
 public final class KernelInstaller {
@@ -29,8 +27,8 @@ public final class KernelInstaller {
     /** Runs the command and returns the exit code. */
     public static int run(List<String> args, java.io.PrintStream out) {
         Path kernelsDir = null;
-        String name = NotebookFiles.KERNEL_NAME;
-        String displayName = NotebookFiles.DISPLAY_NAME;
+        String name = KernelSpec.KERNEL_NAME;
+        String displayName = KernelSpec.DISPLAY_NAME;
         try {
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
@@ -96,7 +94,7 @@ public final class KernelInstaller {
     /** Writes kernel.json (and the logo) into the folder and returns it. */
     public static Path install(Path dir, String displayName, Path jar) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("kernel.json"), kernelJson(displayName, jar, RunnerOptions.jvmOptionsFromEnvironment()), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("kernel.json"), kernelJson(displayName, jar, KernelSpec.jvmOptionsFromEnvironment()), StandardCharsets.UTF_8);
         for (String logo : List.of("logo-32x32.png", "logo-64x64.png")) {
             try (InputStream in = KernelInstaller.class.getResourceAsStream("/kernel/" + logo)) {
                 if (in != null) {

@@ -1,4 +1,4 @@
-package dl10.kernel.runner;
+package dl10.runner;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;

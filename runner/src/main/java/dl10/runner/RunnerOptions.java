@@ -1,8 +1,8 @@
-package dl10.kernel.runner;
+package dl10.runner;
+
+import dl10.kernel.jupyter.KernelSpec;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,17 +16,8 @@ public final class RunnerOptions {
     public static final int DEFAULT_TIMEOUT_SECONDS = 600;
     /** Folder for executed notebooks when neither in-place nor an output folder is chosen. */
     public static final Path DEFAULT_OUTPUT_DIR = Path.of("target", "executed-notebooks");
-    /**
-     * JVM options of notebook JVMs unless DL10_JAVA_OPTS is set: a 2 GB Java heap (PyTorch tensors live
-     * outside it), the serial collector (two small cores), headless AWT, DJL's logging at warn, and one
-     * PyTorch thread per operation. The lessons' models are small: a second thread mostly waits for the
-     * first, costs up to eight times the CPU on a shared machine, and changes the last digits of
-     * results, so one thread keeps every lesson fast and its numbers the same on any machine.
-     */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of(
-            "-Xmx2g", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
-            "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-            "-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1");
+    /** JVM options of notebook JVMs unless DL10_JAVA_OPTS is set: the kernel's ({@link KernelSpec#DEFAULT_JVM_OPTIONS}). */
+    public static final List<String> DEFAULT_JVM_OPTIONS = KernelSpec.DEFAULT_JVM_OPTIONS;
 
     private final int timeoutSeconds;
     private final Path outputDir;
@@ -50,11 +41,7 @@ public final class RunnerOptions {
 
     /** The JVM options named by DL10_JAVA_OPTS (split at spaces), or {@link #DEFAULT_JVM_OPTIONS}. */
     public static List<String> jvmOptionsFromEnvironment() {
-        String configured = System.getenv("DL10_JAVA_OPTS");
-        if (configured == null || configured.isBlank()) {
-            return DEFAULT_JVM_OPTIONS;
-        }
-        return new ArrayList<>(Arrays.asList(configured.trim().split("\\s+")));
+        return KernelSpec.jvmOptionsFromEnvironment();
     }
 
     /** A copy with another per-cell timeout. */

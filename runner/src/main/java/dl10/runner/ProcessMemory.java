@@ -1,4 +1,4 @@
-package dl10.kernel.runner;
+package dl10.runner;
 
 import java.io.IOException;
 import java.nio.file.Files;

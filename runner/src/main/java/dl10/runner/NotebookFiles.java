@@ -1,9 +1,10 @@
-package dl10.kernel.runner;
+package dl10.runner;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dl10.kernel.jupyter.KernelSpec;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,10 +16,10 @@ import java.nio.file.Path;
  * {@code dl10-java} and the Java language_info) on them.
  */
 public final class NotebookFiles {
-    /** Kernel name in kernel.json and notebook metadata. */
-    public static final String KERNEL_NAME = "dl10-java";
+    /** Kernel name in notebook metadata (the kernelspec's). */
+    public static final String KERNEL_NAME = KernelSpec.KERNEL_NAME;
     /** Display name of the kernel. */
-    public static final String DISPLAY_NAME = "Java (deep-learning course)";
+    public static final String DISPLAY_NAME = KernelSpec.DISPLAY_NAME;
 
     static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
 

@@ -1,4 +1,4 @@
-package dl10.kernel.runner;
+package dl10.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

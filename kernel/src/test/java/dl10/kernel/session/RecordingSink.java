@@ -1,0 +1,70 @@
+package dl10.kernel.session;
+
+import dl10.kernel.render.MimeBundle;
+import dl10.kernel.runtime.OutputSink;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An {@link OutputSink} for tests that keeps a cell's outputs as a notebook front end would: consecutive
+ * text of one stream merged, and an update replacing the data of every earlier display with its id.
+ */
+final class RecordingSink implements OutputSink {
+    /** One output: a stream (name and text) or a display (data and display id). */
+    static final class Output {
+        final String stream;
+        final StringBuilder text = new StringBuilder();
+        MimeBundle data;
+        final String displayId;
+
+        Output(String stream, MimeBundle data, String displayId) {
+            this.stream = stream;
+            this.data = data;
+            this.displayId = displayId;
+        }
+
+        String text() {
+            return text.toString();
+        }
+    }
+
+    private final List<Output> all = new ArrayList<>();
+    private List<Output> current = new ArrayList<>();
+
+    /** Starts a new cell and returns the list its outputs go to. */
+    synchronized List<Output> startCell() {
+        current = new ArrayList<>();
+        return current;
+    }
+
+    @Override
+    public synchronized void stream(String name, String text) {
+        if (text.isEmpty()) {
+            return;
+        }
+        Output last = current.isEmpty() ? null : current.get(current.size() - 1);
+        if (last == null || !name.equals(last.stream)) {
+            last = new Output(name, null, null);
+            current.add(last);
+            all.add(last);
+        }
+        last.text.append(text);
+    }
+
+    @Override
+    public synchronized void display(MimeBundle bundle, String displayId) {
+        Output output = new Output(null, bundle, displayId);
+        current.add(output);
+        all.add(output);
+    }
+
+    @Override
+    public synchronized void updateDisplay(String displayId, MimeBundle bundle) {
+        for (Output output : all) {
+            if (displayId.equals(output.displayId)) {
+                output.data = bundle;
+            }
+        }
+    }
+}
