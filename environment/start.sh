@@ -60,8 +60,9 @@ else
   exit 1
 fi
 
-# 4. The kernelspec (writing it again is quick and picks up a changed DL10_JAVA_OPTS)
-java -jar "$jar" install --user
+# 4. The kernelspec (writing it again is quick and picks up a changed DL10_JAVA_OPTS): the kernel jar
+#    plus the course's class path, the library and its dependencies, whose renderers the kernel plugs in
+java -jar "$jar" install --user --classpath "$root/lib/target/dl10-lib.jar:$root/lib/target/lib/*"
 
 if [ "$launch" -eq 0 ]; then
   echo "ready: run 'jupyter $frontend' in $root/notebooks"

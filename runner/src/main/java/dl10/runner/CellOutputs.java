@@ -3,8 +3,8 @@ package dl10.runner;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
-import dl10.kernel.render.MimeBundle;
+import com.google.gson.Gson;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import dl10.kernel.runtime.OutputSink;
 
 import java.util.ArrayList;
@@ -19,6 +19,8 @@ import java.util.Map;
  * the file.
  */
 public final class CellOutputs implements OutputSink {
+    private static final Gson GSON = new Gson();
+
     private final Map<String, List<JsonObject>> byDisplayId = new HashMap<>();
     private JsonArray current = new JsonArray();
 
@@ -52,7 +54,7 @@ public final class CellOutputs implements OutputSink {
     }
 
     @Override
-    public synchronized void display(MimeBundle bundle, String displayId) {
+    public synchronized void display(DisplayData bundle, String displayId) {
         JsonObject output = new JsonObject();
         output.addProperty("output_type", "display_data");
         output.add("data", data(bundle));
@@ -64,14 +66,14 @@ public final class CellOutputs implements OutputSink {
     }
 
     @Override
-    public synchronized void updateDisplay(String displayId, MimeBundle bundle) {
+    public synchronized void updateDisplay(String displayId, DisplayData bundle) {
         for (JsonObject output : byDisplayId.getOrDefault(displayId, List.of())) {
             output.add("data", data(bundle));
         }
     }
 
     /** Adds the execute_result of the cell. */
-    public synchronized void result(MimeBundle bundle, int executionCount) {
+    public synchronized void result(DisplayData bundle, int executionCount) {
         JsonObject output = new JsonObject();
         output.addProperty("output_type", "execute_result");
         output.addProperty("execution_count", executionCount);
@@ -92,13 +94,13 @@ public final class CellOutputs implements OutputSink {
         current.add(output);
     }
 
-    /** The data object of an output: text types as strings (nbformat allows lists of lines too). */
-    static JsonObject data(MimeBundle bundle) {
-        JsonObject data = new JsonObject();
-        for (Map.Entry<String, String> entry : bundle.data().entrySet()) {
-            JsonElement value = new JsonPrimitive(entry.getValue() == null ? "" : entry.getValue());
-            data.add(entry.getKey(), value);
-        }
-        return data;
+    /**
+     * The data object of an output: the display data's MIME bundle as the base library serialises it into
+     * Jupyter messages (text types as strings, nbformat allows lists of lines too). Display ids, which
+     * live in the transient part, are not written.
+     */
+    static JsonObject data(DisplayData bundle) {
+        JsonElement data = GSON.toJsonTree(bundle).getAsJsonObject().get("data");
+        return data != null && data.isJsonObject() ? data.getAsJsonObject() : new JsonObject();
     }
 }

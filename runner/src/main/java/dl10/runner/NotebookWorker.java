@@ -5,8 +5,8 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import dl10.kernel.engine.CellFailure;
 import dl10.kernel.magic.NotebookCode;
-import dl10.kernel.render.MimeBundle;
 import dl10.kernel.session.NotebookSession;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -107,7 +107,7 @@ public final class NotebookWorker {
                     Runtime.getRuntime().halt(3);
                 }, timeoutSeconds + (long) HARD_STOP_GRACE_SECONDS, TimeUnit.SECONDS);
                 try {
-                    MimeBundle result = session.execute(source, executionCount, outputs);
+                    DisplayData result = session.execute(source, executionCount, outputs);
                     if (timedOut.get()) {
                         throw new CellFailure("TimeoutError", "the cell did not finish in time", List.of(), 0);
                     }

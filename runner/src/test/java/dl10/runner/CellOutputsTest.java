@@ -2,7 +2,7 @@ package dl10.runner;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dl10.kernel.render.MimeBundle;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -30,11 +30,14 @@ class CellOutputsTest {
         CellOutputs outputs = new CellOutputs();
         JsonArray first = new JsonArray();
         outputs.startCell(first);
-        outputs.display(MimeBundle.text("epoch 1"), "chart");
-        outputs.display(MimeBundle.text("other"), "other-id");
+        outputs.display(new DisplayData("epoch 1"), "chart");
+        outputs.display(new DisplayData("other"), "other-id");
         JsonArray second = new JsonArray();
         outputs.startCell(second);
-        outputs.updateDisplay("chart", MimeBundle.text("epoch 2").put("image/png", "iVBOR"));
+        DisplayData update = new DisplayData("epoch 2");
+        update.putData("image/png", "iVBOR");
+        update.setDisplayId("chart");
+        outputs.updateDisplay("chart", update);
         JsonObject shown = first.get(0).getAsJsonObject();
         assertEquals("epoch 2", shown.getAsJsonObject("data").get("text/plain").getAsString());
         assertEquals("iVBOR", shown.getAsJsonObject("data").get("image/png").getAsString());
@@ -49,7 +52,7 @@ class CellOutputsTest {
         CellOutputs outputs = new CellOutputs();
         JsonArray cell = new JsonArray();
         outputs.startCell(cell);
-        outputs.result(MimeBundle.text("42"), 3);
+        outputs.result(new DisplayData("42"), 3);
         outputs.error("java.lang.IllegalStateException", "boom", List.of("java.lang.IllegalStateException: boom", "\tat f (cell [3], line 1)"));
         JsonObject result = cell.get(0).getAsJsonObject();
         assertEquals("execute_result", result.get("output_type").getAsString());

@@ -35,9 +35,22 @@ public final class CourseCheckout {
         Path jar = root().resolve("kernel/target/dl10-kernel.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("kernel jar not built: " + jar
-                    + " is missing; run `mvn -B install` from " + root());
+                    + " is missing; run `mvn -B package -DskipTests` from " + root());
         }
         return jar;
+    }
+
+    /**
+     * The course's class path as the kernelspec gets it: the library jar and the folder of its
+     * dependencies ({@code lib/target/lib/*}), built by the lib module.
+     */
+    public static String courseClassPath() {
+        Path jar = root().resolve("lib/target/dl10-lib.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("course library not built: " + jar
+                    + " is missing; run `mvn -B package -DskipTests` from " + root());
+        }
+        return jar + java.io.File.pathSeparator + root().resolve("lib/target/lib") + java.io.File.separator + "*";
     }
 
     /** Every lesson notebook in notebooks/, sorted by name. */

@@ -16,9 +16,13 @@ import java.util.Locale;
 
 /**
  * The {@code install} sub-command: writes a Jupyter kernelspec ({@code kernel.json}) that starts this jar
- * with {@code java [options] -jar <absolute jar> kernel {connection_file}}. Options come from DL10_JAVA_OPTS
- * at install time, else {@link KernelSpec#DEFAULT_JVM_OPTIONS}.
- * <p>Usage: {@code install [--user | --prefix DIR | --jupyter-path DIR] [--name NAME] [--display-name NAME]}.
+ * with {@code java [options] -javaagent:<jar> -cp <jar>[:<class path>] dl10.kernel.Main kernel
+ * {connection_file}}. Options come from DL10_JAVA_OPTS at install time, else
+ * {@link KernelSpec#DEFAULT_JVM_OPTIONS}. The class path given with {@code --classpath} (the course
+ * library and its dependencies) is checked and written with absolute paths; its libraries' notebook
+ * extensions then plug in their renderers and imports.
+ * <p>Usage: {@code install [--user | --prefix DIR | --jupyter-path DIR] [--name NAME] [--display-name NAME]
+ * [--classpath PATH]}.
  */
 public final class KernelInstaller {
     private KernelInstaller() {
@@ -29,6 +33,7 @@ public final class KernelInstaller {
         Path kernelsDir = null;
         String name = KernelSpec.KERNEL_NAME;
         String displayName = KernelSpec.DISPLAY_NAME;
+        List<String> classPath = List.of();
         try {
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
@@ -38,18 +43,19 @@ public final class KernelInstaller {
                     case "--jupyter-path" -> kernelsDir = Path.of(value(args, ++i, arg), "kernels");
                     case "--name" -> name = value(args, ++i, arg);
                     case "--display-name" -> displayName = value(args, ++i, arg);
+                    case "--classpath" -> classPath = courseClassPath(value(args, ++i, arg), Path.of("").toAbsolutePath());
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 }
             }
             if (kernelsDir == null) {
                 kernelsDir = userKernelsDir();
             }
-            Path dir = install(kernelsDir.resolve(name), displayName, jarPath());
+            Path dir = install(kernelsDir.resolve(name), displayName, jarPath(), classPath);
             out.println("Installed kernel '" + name + "' (" + displayName + ") in " + dir);
             return 0;
         } catch (IllegalArgumentException e) {
             out.println("install: " + e.getMessage());
-            out.println("usage: install [--user | --prefix DIR | --jupyter-path DIR] [--name NAME] [--display-name NAME]");
+            out.println("usage: install [--user | --prefix DIR | --jupyter-path DIR] [--name NAME] [--display-name NAME] [--classpath PATH]");
             return 2;
         } catch (IOException e) {
             out.println("install: " + e.getMessage());
@@ -91,10 +97,47 @@ public final class KernelInstaller {
         }
     }
 
+    /**
+     * The entries of a class path for the kernelspec, as absolute paths: jars or class folders, and
+     * {@code FOLDER/*} for every jar of a folder (expanded by the java launcher when the kernel starts).
+     *
+     * @throws IllegalArgumentException naming the entry if a file or folder is missing or a folder has no jar
+     */
+    public static List<String> courseClassPath(String pathList, Path base) {
+        List<String> entries = new java.util.ArrayList<>();
+        for (String raw : pathList.split(java.io.File.pathSeparator)) {
+            String entry = raw.trim();
+            if (entry.isEmpty()) {
+                continue;
+            }
+            boolean allJars = entry.equals("*") || entry.endsWith(java.io.File.separator + "*");
+            Path path = base.resolve(allJars ? entry.substring(0, entry.length() - 1) : entry).toAbsolutePath().normalize();
+            if (allJars) {
+                boolean hasJar;
+                try (var files = Files.list(path)) {
+                    hasJar = files.anyMatch(f -> f.getFileName().toString().endsWith(".jar"));
+                } catch (IOException e) {
+                    throw new IllegalArgumentException("--classpath: no folder " + path + " (from " + entry + "); build the course first (mvn -B package -DskipTests)");
+                }
+                if (!hasJar) {
+                    throw new IllegalArgumentException("--classpath: no jar in " + path + " (from " + entry + ")");
+                }
+                entries.add(path + java.io.File.separator + "*");
+            } else if (entry.contains("*") || entry.contains("?")) {
+                throw new IllegalArgumentException("--classpath: only FOLDER/* may hold a wildcard, as with java -cp: " + entry);
+            } else if (!Files.exists(path)) {
+                throw new IllegalArgumentException("--classpath: no such file or folder " + path + " (from " + entry + "); build the course first (mvn -B package -DskipTests)");
+            } else {
+                entries.add(path.toString());
+            }
+        }
+        return entries;
+    }
+
     /** Writes kernel.json (and the logo) into the folder and returns it. */
-    public static Path install(Path dir, String displayName, Path jar) throws IOException {
+    public static Path install(Path dir, String displayName, Path jar, List<String> classPath) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("kernel.json"), kernelJson(displayName, jar, KernelSpec.jvmOptionsFromEnvironment()), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("kernel.json"), kernelJson(displayName, jar, KernelSpec.jvmOptionsFromEnvironment(), classPath), StandardCharsets.UTF_8);
         for (String logo : List.of("logo-32x32.png", "logo-64x64.png")) {
             try (InputStream in = KernelInstaller.class.getResourceAsStream("/kernel/" + logo)) {
                 if (in != null) {
@@ -105,14 +148,24 @@ public final class KernelInstaller {
         return dir;
     }
 
-    /** The kernel.json text. */
-    public static String kernelJson(String displayName, Path jar, List<String> jvmOptions) {
+    /**
+     * The kernel.json text. The kernel jar comes first on the class path and is also the Java agent
+     * (class redefinition, see {@link dl10.kernel.engine.ClassRedefinition}), as {@code java -jar} would
+     * make it; the class path entries follow it.
+     */
+    public static String kernelJson(String displayName, Path jar, List<String> jvmOptions, List<String> classPath) {
         JsonObject spec = new JsonObject();
         JsonArray argv = new JsonArray();
+        String kernelJar = jar.toAbsolutePath().toString();
         argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         jvmOptions.forEach(argv::add);
-        argv.add("-jar");
-        argv.add(jar.toAbsolutePath().toString());
+        argv.add("-javaagent:" + kernelJar);
+        argv.add("-cp");
+        List<String> entries = new java.util.ArrayList<>();
+        entries.add(kernelJar);
+        entries.addAll(classPath);
+        argv.add(String.join(java.io.File.pathSeparator, entries));
+        argv.add("dl10.kernel.Main");
         argv.add("kernel");
         argv.add("{connection_file}");
         spec.add("argv", argv);

@@ -1,7 +1,8 @@
 package dl10.kernel.session;
 
 import dl10.kernel.engine.CellFailure;
-import dl10.kernel.render.MimeBundle;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,9 +38,8 @@ class NotebookSessionTest {
         List<RecordingSink.Output> second = outputs.startCell();
         session.execute("updateDisplay(chartId, new java.awt.image.BufferedImage(3, 3, java.awt.image.BufferedImage.TYPE_INT_RGB));", 2, outputs);
         assertEquals(1, first.size());
-        MimeBundle data = first.get(0).data;
-        assertEquals("<image 3x3>", data.get("text/plain"));
-        assertTrue(data.has("image/png"));
+        assertEquals("<image 3x3>", first.get(0).get("text/plain"));
+        assertTrue(first.get(0).get("image/png").startsWith("iVBOR"), "a base64 PNG");
         assertEquals(0, second.size());
     }
 
@@ -57,15 +57,15 @@ class NotebookSessionTest {
         RecordingSink outputs = new RecordingSink();
         List<RecordingSink.Output> cell = outputs.startCell();
         session.execute("Class.forName(\"dl10.kernel.runtime.Display\").getMethod(\"display\", Object.class).invoke(null, \"via reflection\");", 3, outputs);
-        assertEquals("via reflection", cell.get(0).data.get("text/plain"));
+        assertEquals("via reflection", cell.get(0).get("text/plain"));
     }
 
     @Test
     void twoThousandPrintlnCallsBecomeOneMergedStreamOutput() throws Exception {
         RecordingSink outputs = new RecordingSink();
         List<RecordingSink.Output> cell = outputs.startCell();
-        MimeBundle result = session.execute("for (int i = 0; i < 2000; i++) System.out.println(i);\n\"done\"", 4, outputs);
-        assertEquals("\"done\"", result.get("text/plain").equals("done") ? "\"done\"" : result.get("text/plain"));
+        DisplayData result = session.execute("for (int i = 0; i < 2000; i++) System.out.println(i);\n\"done\"", 4, outputs);
+        assertEquals("done", result.getData(MIMEType.TEXT_PLAIN));
         assertEquals(1, cell.size());
         assertEquals(2000, cell.get(0).text().lines().count());
     }
@@ -87,6 +87,16 @@ class NotebookSessionTest {
         java.io.PrintStream before = System.out;
         assertThrows(CellFailure.class, () -> session.execute("throw new RuntimeException(\"x\");", 5, outputs));
         assertEquals(before, System.out);
+    }
+
+    @Test
+    void extensionsOnTheClassPathAddImportsAndRenderers() throws Exception {
+        assertEquals(List.of("java.time.*"), session.extensionImports());
+        RecordingSink outputs = new RecordingSink();
+        outputs.startCell();
+        DisplayData result = session.execute("Duration.ofMinutes(2)", 7, outputs);
+        assertEquals("<b>120 s</b>", result.getData(MIMEType.TEXT_HTML));
+        assertEquals("120 s", result.getData(MIMEType.TEXT_PLAIN));
     }
 
     @Test

@@ -1,7 +1,8 @@
 package dl10.kernel.session;
 
-import dl10.kernel.render.MimeBundle;
 import dl10.kernel.runtime.OutputSink;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +16,10 @@ final class RecordingSink implements OutputSink {
     static final class Output {
         final String stream;
         final StringBuilder text = new StringBuilder();
-        MimeBundle data;
+        DisplayData data;
         final String displayId;
 
-        Output(String stream, MimeBundle data, String displayId) {
+        Output(String stream, DisplayData data, String displayId) {
             this.stream = stream;
             this.data = data;
             this.displayId = displayId;
@@ -26,6 +27,11 @@ final class RecordingSink implements OutputSink {
 
         String text() {
             return text.toString();
+        }
+
+        /** The display's form for a MIME type, or null. */
+        String get(String mimeType) {
+            return data == null ? null : (String) data.getData(MIMEType.parse(mimeType));
         }
     }
 
@@ -53,17 +59,17 @@ final class RecordingSink implements OutputSink {
     }
 
     @Override
-    public synchronized void display(MimeBundle bundle, String displayId) {
-        Output output = new Output(null, bundle, displayId);
+    public synchronized void display(DisplayData data, String displayId) {
+        Output output = new Output(null, data, displayId);
         current.add(output);
         all.add(output);
     }
 
     @Override
-    public synchronized void updateDisplay(String displayId, MimeBundle bundle) {
+    public synchronized void updateDisplay(String displayId, DisplayData data) {
         for (Output output : all) {
             if (displayId.equals(output.displayId)) {
-                output.data = bundle;
+                output.data = data;
             }
         }
     }
