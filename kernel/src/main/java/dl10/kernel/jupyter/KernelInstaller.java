@@ -3,6 +3,9 @@ package dl10.kernel.jupyter;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 
 /**
  * The {@code install} sub-command: writes a Jupyter kernelspec ({@code kernel.json}) that starts this jar
@@ -22,52 +26,68 @@ import java.util.Locale;
  * library and its dependencies) is checked and written with absolute paths; its libraries' notebook
  * extensions then plug in their renderers and imports.
  * <p>Usage: {@code install [--user | --prefix DIR | --jupyter-path DIR] [--name NAME] [--display-name NAME]
- * [--classpath PATH]}.
+ * [--classpath PATH]} (see {@code install --help}).
  */
-public final class KernelInstaller {
-    private KernelInstaller() {
+@Command(name = "install", mixinStandardHelpOptions = true,
+        description = "Write the kernelspec (kernel.json) that starts this kernel jar with the course's class path.")
+public final class KernelInstaller implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.ArgGroup(exclusive = true)
+    private Location location;
+
+    @Option(names = "--name", paramLabel = "NAME", defaultValue = KernelSpec.KERNEL_NAME,
+            description = "Kernel name, the folder of the kernelspec (default: ${DEFAULT-VALUE}).")
+    private String name;
+
+    @Option(names = "--display-name", paramLabel = "NAME", defaultValue = KernelSpec.DISPLAY_NAME,
+            description = "Name shown in Jupyter's kernel menu (default: ${DEFAULT-VALUE}).")
+    private String displayName;
+
+    @Option(names = "--classpath", paramLabel = "PATH",
+            description = "Jars, class folders and FOLDER/* (every jar of a folder) to put on the kernel's class path, "
+                    + "separated by '${sys:path.separator}', e.g. lib/target/dl10-lib.jar${sys:path.separator}lib/target/lib/*.")
+    private String classPath;
+
+    /** Where the kernelspec goes: one of three places. */
+    static final class Location {
+        @Option(names = "--user", description = "Jupyter's per-user kernels folder (the default).")
+        boolean user;
+
+        @Option(names = "--prefix", paramLabel = "DIR", description = "DIR/share/jupyter/kernels, as pip's --prefix.")
+        Path prefix;
+
+        @Option(names = "--jupyter-path", paramLabel = "DIR", description = "DIR/kernels, for a folder on JUPYTER_PATH.")
+        Path jupyterPath;
+
+        Path kernelsDir() {
+            if (prefix != null) {
+                return prefix.resolve("share").resolve("jupyter").resolve("kernels");
+            }
+            if (jupyterPath != null) {
+                return jupyterPath.resolve("kernels");
+            }
+            return userKernelsDir();
+        }
     }
 
-    /** Runs the command and returns the exit code. */
-    public static int run(List<String> args, java.io.PrintStream out) {
-        Path kernelsDir = null;
-        String name = KernelSpec.KERNEL_NAME;
-        String displayName = KernelSpec.DISPLAY_NAME;
-        List<String> classPath = List.of();
+    @Override
+    public Integer call() {
+        java.io.PrintWriter out = spec.commandLine().getOut();
         try {
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                switch (arg) {
-                    case "--user" -> kernelsDir = userKernelsDir();
-                    case "--prefix" -> kernelsDir = Path.of(value(args, ++i, arg), "share", "jupyter", "kernels");
-                    case "--jupyter-path" -> kernelsDir = Path.of(value(args, ++i, arg), "kernels");
-                    case "--name" -> name = value(args, ++i, arg);
-                    case "--display-name" -> displayName = value(args, ++i, arg);
-                    case "--classpath" -> classPath = courseClassPath(value(args, ++i, arg), Path.of("").toAbsolutePath());
-                    default -> throw new IllegalArgumentException("unknown option " + arg);
-                }
-            }
-            if (kernelsDir == null) {
-                kernelsDir = userKernelsDir();
-            }
-            Path dir = install(kernelsDir.resolve(name), displayName, jarPath(), classPath);
+            List<String> entries = classPath == null ? List.of() : courseClassPath(classPath, Path.of("").toAbsolutePath());
+            Path kernelsDir = location == null ? userKernelsDir() : location.kernelsDir();
+            Path dir = install(kernelsDir.resolve(name), displayName, jarPath(), entries);
             out.println("Installed kernel '" + name + "' (" + displayName + ") in " + dir);
+            out.flush();
             return 0;
         } catch (IllegalArgumentException e) {
-            out.println("install: " + e.getMessage());
-            out.println("usage: install [--user | --prefix DIR | --jupyter-path DIR] [--name NAME] [--display-name NAME] [--classpath PATH]");
-            return 2;
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         } catch (IOException e) {
-            out.println("install: " + e.getMessage());
+            spec.commandLine().getErr().println("install: " + e.getMessage());
             return 1;
         }
-    }
-
-    private static String value(List<String> args, int index, String option) {
-        if (index >= args.size()) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args.get(index);
     }
 
     /** The per-user kernels folder of Jupyter on this OS. */

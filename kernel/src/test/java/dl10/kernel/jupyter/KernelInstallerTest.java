@@ -5,11 +5,8 @@ import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,14 +63,43 @@ class KernelInstallerTest {
         assertEquals("--classpath: only FOLDER/* may hold a wildcard, as with java -cp: lib/*.jar", glob.getMessage());
     }
 
+    static String[] runMain(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = dl10.kernel.Main.commandLine().setOut(new java.io.PrintWriter(out)).setErr(new java.io.PrintWriter(err)).execute(args);
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
     @Test
     void installOptionsAreChecked() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        assertEquals(2, KernelInstaller.run(List.of("--prefix"), out));
-        assertEquals(2, KernelInstaller.run(List.of("--global"), out));
-        String text = bytes.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("install: --prefix needs a value"), text);
-        assertTrue(text.contains("install: unknown option --global"), text);
+        String[] missing = runMain("install", "--prefix");
+        assertEquals("2", missing[0]);
+        assertTrue(missing[2].startsWith("Missing required parameter for option '--prefix' (DIR)"), missing[2]);
+        String[] unknown = runMain("install", "--global");
+        assertEquals("2", unknown[0]);
+        assertTrue(unknown[2].startsWith("Unknown option: '--global'"), unknown[2]);
+        String[] both = runMain("install", "--user", "--prefix", "/tmp/x");
+        assertEquals("2", both[0]);
+        assertTrue(both[2].contains("mutually exclusive"), both[2]);
+        String[] badPath = runMain("install", "--jupyter-path", "/tmp/x", "--classpath", "/no/such/dl10-lib.jar");
+        assertEquals("2", badPath[0]);
+        assertTrue(badPath[2].startsWith("--classpath: no such file or folder /no/such/dl10-lib.jar"), badPath[2]);
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        String[] top = runMain("--help");
+        assertEquals("0", top[0]);
+        assertTrue(top[1].contains("kernel") && top[1].contains("install"), top[1]);
+        String[] install = runMain("install", "--help");
+        assertEquals("0", install[0]);
+        assertTrue(install[1].contains("--classpath=PATH"), install[1]);
+        assertTrue(install[1].contains("--jupyter-path=DIR"), install[1]);
+        String[] kernel = runMain("kernel", "--help");
+        assertEquals("0", kernel[0]);
+        assertTrue(kernel[1].contains("CONNECTION_FILE"), kernel[1]);
+        String[] none = runMain();
+        assertEquals("2", none[0]);
+        assertTrue(none[2].startsWith("Name a command: kernel or install"), none[2]);
     }
 }
