@@ -1,39 +1,31 @@
 package dl10.runner;
 
-import java.util.Arrays;
-import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * Command line of the runner jar: {@code run NOTEBOOK... [...]} (headless execution, each notebook in a
- * fresh JVM) and {@code results REPORT.json PAGE.md} (the course results page).
+ * fresh JVM) and {@code results REPORT.json PAGE.md} (the course results page), each with {@code --help}.
  */
-public final class Main {
-    private Main() {
-    }
+@Command(name = "dl10-runner", mixinStandardHelpOptions = true, version = "dl10-runner 1.0",
+        description = "Runs the course's notebooks headless and renders the results page.",
+        subcommands = {RunCommand.class, ResultsPage.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
 
-    /** Dispatches to the sub-command. */
+    /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
-        if (args.length == 0) {
-            usage();
-            System.exit(2);
-        }
-        List<String> rest = Arrays.asList(args).subList(1, args.length);
-        switch (args[0]) {
-            case "run" -> System.exit(RunCommand.run(rest, System.out));
-            case "results" -> System.exit(ResultsPage.run(rest.toArray(String[]::new), System.out));
-            default -> {
-                usage();
-                System.exit(2);
-            }
-        }
+        System.exit(commandLine().execute(args));
     }
 
-    private static void usage() {
-        System.err.println(String.join("\n",
-                "usage: java -jar dl10-runner.jar COMMAND",
-                "  run NOTEBOOK... [--inplace | --out DIR] [--timeout SECONDS] [--report FILE] [--fail-fast]",
-                "                              execute notebooks headless, each in a fresh JVM",
-                "  results REPORT.json PAGE.md [--binder BASE_URL]",
-                "                              render a run's report as a Markdown results page"));
+    /** The command line with its sub-commands, for tests. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main());
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: run or results (see --help)");
     }
 }

@@ -1,31 +1,32 @@
 package dl10.runner;
 
-import com.google.gson.JsonObject;
-
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The outcome of running one notebook headless: status ("passed", "failed" or "timeout"), the failure
- * message naming notebook, cell and line, wall time, the child JVM's peak resident memory, the metrics
- * the notebook recorded and where the executed notebook was written.
+ * The outcome of running one notebook headless: its status, the failure message naming notebook, cell and
+ * line, wall time, the notebook JVM's peak resident memory (null if unknown), the metrics the notebook
+ * recorded and where the executed notebook was written (null if nowhere).
  */
-public record NotebookResult(Path notebook, String status, String failureMessage, double wallSeconds,
-                             double peakRssMb, List<JsonObject> metrics, Path outputNotebook) {
-    /** Status of a notebook whose cells all ran. */
-    public static final String PASSED = "passed";
-    /** Status of a notebook with a failing cell. */
-    public static final String FAILED = "failed";
-    /** Status of a notebook with a cell that ran out of time. */
-    public static final String TIMEOUT = "timeout";
-
+public record NotebookResult(Path notebook, Status status, String failureMessage, double wallSeconds,
+                             Double peakRssMb, List<Metric> metrics, Path outputNotebook) {
     /** A result; metrics are copied. */
     public NotebookResult {
         metrics = List.copyOf(metrics);
     }
 
+    /** A notebook that could not be run at all. */
+    static NotebookResult failed(Path notebook, String message, double seconds) {
+        return new NotebookResult(notebook, Status.FAILED, message, seconds, null, List.of(), null);
+    }
+
     /** True if every cell ran without error. */
     public boolean passed() {
-        return PASSED.equals(status);
+        return status == Status.PASSED;
+    }
+
+    /** The metrics checked against a threshold. */
+    public List<Metric> checks() {
+        return metrics.stream().filter(Metric::checked).toList();
     }
 }

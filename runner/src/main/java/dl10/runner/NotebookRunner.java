@@ -1,7 +1,5 @@
 package dl10.runner;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dl10.kernel.engine.ClassPaths;
 import dl10.kernel.engine.ClassRedefinition;
 
@@ -19,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Executes notebooks headless, each in a fresh child JVM ({@link NotebookWorker}) started with this JVM's
- * class path, the notebook's folder as working directory and {@code dl10.metrics.file} pointing at a
- * temporary file whose JSON lines end up in the {@link NotebookResult}.
+ * class path (the kernel, the course library and their dependencies), the notebook's folder as working
+ * directory and {@code dl10.metrics.file} pointing at a temporary file whose JSON lines end up in the
+ * {@link NotebookResult}.
  */
 public final class NotebookRunner {
     private final RunnerOptions options;
@@ -36,8 +35,7 @@ public final class NotebookRunner {
         Path output = options.outputFor(source).toAbsolutePath().normalize();
         long start = System.nanoTime();
         if (!Files.isRegularFile(source)) {
-            return new NotebookResult(notebook, NotebookResult.FAILED, notebook + ": no such notebook file",
-                    0, -1, List.of(), null);
+            return NotebookResult.failed(notebook, notebook + ": no such notebook file", 0);
         }
         Path workDir = null;
         try {
@@ -54,26 +52,21 @@ public final class NotebookRunner {
             }
             pump.join(2000);
             double seconds = (System.nanoTime() - start) / 1e9;
-            List<JsonObject> recorded = readMetrics(metrics);
+            List<Metric> recorded = Metric.readAll(metrics);
             if (!Files.isRegularFile(resultFile)) {
                 String message = ended
                         ? notebook + ": the notebook JVM exited with code " + process.exitValue() + " before writing its results (see the log above)"
                         : notebook + ": the notebook JVM did not finish within " + limitSeconds + " s and was killed";
-                return new NotebookResult(notebook, ended ? NotebookResult.FAILED : NotebookResult.TIMEOUT, message,
-                        seconds, -1, recorded, Files.isRegularFile(output) ? output : null);
+                return new NotebookResult(notebook, ended ? Status.FAILED : Status.TIMEOUT, message,
+                        seconds, null, recorded, Files.isRegularFile(output) ? output : null);
             }
-            JsonObject result = JsonParser.parseString(Files.readString(resultFile, StandardCharsets.UTF_8)).getAsJsonObject();
-            String status = result.get("status").getAsString();
-            String error = result.get("error") == null || result.get("error").isJsonNull() ? null : result.get("error").getAsString();
-            double peak = result.get("peakRssMb").getAsDouble();
-            return new NotebookResult(notebook, status, error, seconds, peak, recorded, output);
+            NotebookWorker.Result result = Json.read(resultFile, NotebookWorker.Result.class);
+            return new NotebookResult(notebook, result.status(), result.error(), seconds, result.peakRssMb(), recorded, output);
         } catch (IOException e) {
-            return new NotebookResult(notebook, NotebookResult.FAILED, notebook + ": could not run: " + e.getMessage(),
-                    (System.nanoTime() - start) / 1e9, -1, List.of(), null);
+            return NotebookResult.failed(notebook, notebook + ": could not run: " + e.getMessage(), (System.nanoTime() - start) / 1e9);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new NotebookResult(notebook, NotebookResult.FAILED, notebook + ": the run was interrupted",
-                    (System.nanoTime() - start) / 1e9, -1, List.of(), null);
+            return NotebookResult.failed(notebook, notebook + ": the run was interrupted", (System.nanoTime() - start) / 1e9);
         } finally {
             deleteQuietly(workDir);
         }
@@ -125,27 +118,6 @@ public final class NotebookRunner {
         } catch (IOException | RuntimeException e) {
             return 1;
         }
-    }
-
-    /** The JSON objects of a metrics file, one per line (lines that are not objects are skipped). */
-    static List<JsonObject> readMetrics(Path metrics) throws IOException {
-        List<JsonObject> result = new ArrayList<>();
-        if (!Files.isRegularFile(metrics)) {
-            return result;
-        }
-        for (String line : Files.readAllLines(metrics, StandardCharsets.UTF_8)) {
-            if (line.isBlank()) {
-                continue;
-            }
-            try {
-                result.add(JsonParser.parseString(line).getAsJsonObject());
-            } catch (RuntimeException e) {
-                JsonObject broken = new JsonObject();
-                broken.addProperty("unparsed", line);
-                result.add(broken);
-            }
-        }
-        return result;
     }
 
     private static void deleteQuietly(Path dir) {

@@ -28,6 +28,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Arguments: {@code NOTEBOOK OUTPUT_NOTEBOOK RESULT_FILE TIMEOUT_SECONDS [DISPLAY_NAME]}.
  */
 public final class NotebookWorker {
+    /** What the worker reports to the runner: how the notebook ended, the error, the peak resident memory. */
+    record Result(Status status, String error, Double peakRssMb) {
+    }
+
     /** Extra seconds after a timeout interrupt before the JVM gives up on the cell. */
     static final int HARD_STOP_GRACE_SECONDS = 15;
 
@@ -69,7 +73,7 @@ public final class NotebookWorker {
             thread.setDaemon(true);
             return thread;
         });
-        String status = NotebookResult.PASSED;
+        Status status = Status.PASSED;
         String error = null;
         boolean stopped = false;
         int executionCount = 0;
@@ -102,7 +106,7 @@ public final class NotebookWorker {
                     String message = where(cellNumber, codeNumber, 0) + " timed out after " + timeoutSeconds
                             + " s and could not be stopped";
                     outputs.error("TimeoutError", message, List.of("TimeoutError: " + message));
-                    finish(document, NotebookResult.TIMEOUT, message);
+                    finish(document, Status.TIMEOUT, message);
                     log.println(message);
                     Runtime.getRuntime().halt(3);
                 }, timeoutSeconds + (long) HARD_STOP_GRACE_SECONDS, TimeUnit.SECONDS);
@@ -117,13 +121,13 @@ public final class NotebookWorker {
                 } catch (CellFailure failure) {
                     stopped = true;
                     if (timedOut.get()) {
-                        status = NotebookResult.TIMEOUT;
+                        status = Status.TIMEOUT;
                         String message = "cell timed out after " + timeoutSeconds + " s (use --timeout to allow more)";
                         outputs.error("TimeoutError", message, List.of("TimeoutError: " + message
                                 + (failure.line() > 0 ? " at line " + failure.line() : "")));
                         error = where(cellNumber, codeNumber, failure.line()) + ": " + message;
                     } else {
-                        status = NotebookResult.FAILED;
+                        status = Status.FAILED;
                         outputs.error(failure.ename(), failure.evalue(), failure.traceback());
                         error = where(cellNumber, codeNumber, failure.line()) + ": " + failure.ename() + ": " + failure.evalue();
                     }
@@ -133,27 +137,24 @@ public final class NotebookWorker {
                 }
             }
         } catch (RuntimeException | Error e) {
-            status = NotebookResult.FAILED;
+            status = Status.FAILED;
             error = displayName + ": the notebook session failed: " + e;
         } finally {
             watchdog.shutdownNow();
         }
         finish(document, status, error);
-        return NotebookResult.PASSED.equals(status) ? 0 : 1;
+        return status == Status.PASSED ? 0 : 1;
     }
 
     private String where(int cellNumber, int codeCellNumber, int line) {
         return displayName + ", cell " + cellNumber + " (code cell " + codeCellNumber + ")" + (line > 0 ? ", line " + line : "");
     }
 
-    private synchronized void finish(JsonObject document, String status, String error) {
+    private synchronized void finish(JsonObject document, Status status, String error) {
         try {
             NotebookFiles.write(document, output);
-            JsonObject result = new JsonObject();
-            result.addProperty("status", status);
-            result.addProperty("error", error);
-            result.addProperty("peakRssMb", ProcessMemory.peakRssMbOfSelf());
-            Files.writeString(resultFile, NotebookFiles.GSON.toJson(result), StandardCharsets.UTF_8);
+            double peak = ProcessMemory.peakRssMbOfSelf();
+            Json.write(resultFile, new Result(status, error, peak < 0 ? null : peak));
         } catch (IOException e) {
             System.err.println("Could not write the results of " + displayName + ": " + e.getMessage());
         }

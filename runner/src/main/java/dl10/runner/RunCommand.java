@@ -1,87 +1,90 @@
 package dl10.runner;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 
 /**
- * The {@code run} sub-command: {@code run NOTEBOOK... [--inplace | --out DIR] [--timeout SECONDS]
- * [--report FILE] [--fail-fast]}. Runs every notebook, prints one line per notebook, writes the report and
- * returns 0 only if every notebook passed.
+ * The {@code run} command: runs every notebook, each in a fresh JVM, prints one line per notebook, writes
+ * the report and exits with 0 only if every notebook passed (1 otherwise, 2 for bad arguments).
  */
-public final class RunCommand {
-    private RunCommand() {
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Execute notebooks headless, top to bottom, each in a fresh JVM with the course kernel's engine.",
+                "Exits 0 if every notebook passed, 1 if one failed or timed out (its message names the notebook, the cell and the line)."})
+public final class RunCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "NOTEBOOK", arity = "1..*", description = "The notebooks (.ipynb) to run, in order.")
+    private List<Path> notebooks;
+
+    @CommandLine.ArgGroup(exclusive = true)
+    private Destination destination;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "" + RunnerOptions.DEFAULT_TIMEOUT_SECONDS,
+            description = "Seconds each cell may run (default: ${DEFAULT-VALUE}).")
+    private int timeoutSeconds;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Where the JSON report goes (default: target/notebook-report.json).")
+    private Path report = RunReport.DEFAULT_PATH;
+
+    @Option(names = "--fail-fast", description = "Stop after the first notebook that does not pass.")
+    private boolean failFast;
+
+    /** Where executed notebooks go: in place, or into a folder. */
+    static final class Destination {
+        @Option(names = {"--inplace", "--in-place"}, description = "Write the outputs into each notebook itself.")
+        boolean inPlace;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "Write executed notebooks into DIR (default: target/executed-notebooks).")
+        Path outputDir;
     }
 
-    /** Runs the command and returns the process exit code. */
-    public static int run(List<String> args, PrintStream out) {
-        RunnerOptions options = RunnerOptions.defaults();
-        Path report = RunReport.DEFAULT_PATH;
-        boolean failFast = false;
-        List<Path> notebooks = new ArrayList<>();
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        RunnerOptions options;
         try {
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                switch (arg) {
-                    case "--inplace", "--in-place" -> options = options.withInPlace();
-                    case "--out" -> options = options.withOutputDir(Path.of(value(args, ++i, arg)));
-                    case "--timeout" -> options = options.withTimeoutSeconds(parseSeconds(value(args, ++i, arg)));
-                    case "--report" -> report = Path.of(value(args, ++i, arg));
-                    case "--fail-fast" -> failFast = true;
-                    default -> {
-                        if (arg.startsWith("--")) {
-                            throw new IllegalArgumentException("unknown option " + arg);
-                        }
-                        notebooks.add(Path.of(arg));
-                    }
-                }
-            }
-            if (notebooks.isEmpty()) {
-                throw new IllegalArgumentException("no notebook given");
-            }
+            options = RunnerOptions.defaults().withTimeoutSeconds(timeoutSeconds);
         } catch (IllegalArgumentException e) {
-            out.println("run: " + e.getMessage());
-            out.println("usage: run NOTEBOOK... [--inplace | --out DIR] [--timeout SECONDS] [--report FILE] [--fail-fast]");
-            return 2;
+            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout: " + e.getMessage(), e);
+        }
+        if (destination != null && destination.inPlace) {
+            options = options.withInPlace();
+        } else if (destination != null && destination.outputDir != null) {
+            options = options.withOutputDir(destination.outputDir);
         }
         NotebookRunner runner = new NotebookRunner(options);
         List<NotebookResult> results = new ArrayList<>();
         for (Path notebook : notebooks) {
             out.println("Running " + notebook + " ...");
+            out.flush();
             NotebookResult result = runner.run(notebook);
             results.add(result);
-            out.println(String.format(Locale.ROOT, "%s %s (%.1f s, peak %.0f MB)%s", result.status().toUpperCase(Locale.ROOT),
-                    notebook, result.wallSeconds(), result.peakRssMb(),
+            out.println(String.format(Locale.ROOT, "%s %s (%.1f s, peak %s)%s", result.status().label().toUpperCase(Locale.ROOT),
+                    notebook, result.wallSeconds(), result.peakRssMb() == null ? "n/a" : String.format(Locale.ROOT, "%.0f MB", result.peakRssMb()),
                     result.passed() ? "" : "\n    " + result.failureMessage()));
+            out.flush();
             if (!result.passed() && failFast) {
                 break;
             }
         }
         try {
-            new RunReport(results).write(report);
+            RunReport.of(results).write(report);
             out.println("Report: " + report.toAbsolutePath());
         } catch (IOException e) {
-            out.println("run: could not write the report " + report + ": " + e.getMessage());
+            spec.commandLine().getErr().println("run: could not write the report " + report + ": " + e.getMessage());
             return 1;
         }
         return results.stream().allMatch(NotebookResult::passed) && results.size() == notebooks.size() ? 0 : 1;
-    }
-
-    private static String value(List<String> args, int index, String option) {
-        if (index >= args.size()) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args.get(index);
-    }
-
-    private static int parseSeconds(String text) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--timeout needs whole seconds, got '" + text + "'");
-        }
     }
 }

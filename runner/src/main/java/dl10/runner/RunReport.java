@@ -1,64 +1,50 @@
 package dl10.runner;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
-
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The JSON report of a run: {@code {"generated": ISO time, "notebooks": [{"notebook", "status",
- * "seconds", "peakRssMb", "metrics", "error"}]}}.
+ * The JSON report of a run: when it was made and one entry per notebook (path, status, wall seconds, peak
+ * memory, the metrics it recorded and the error that stopped it). Written by {@code run}, read by
+ * {@code results}.
  */
-public final class RunReport {
+public record RunReport(String generated, List<Entry> notebooks) {
     /** Default report path, relative to the working directory. */
     public static final Path DEFAULT_PATH = Path.of("target", "notebook-report.json");
 
-    private final List<NotebookResult> results;
-    private final Instant generated;
-
-    /** A report of the results, stamped now. */
-    public RunReport(List<NotebookResult> results) {
-        this(results, Instant.now());
-    }
-
-    /** A report of the results with an explicit time stamp. */
-    public RunReport(List<NotebookResult> results, Instant generated) {
-        this.results = List.copyOf(results);
-        this.generated = generated;
-    }
-
-    /** The report as JSON. */
-    public JsonObject toJson() {
-        JsonObject report = new JsonObject();
-        report.addProperty("generated", generated.toString());
-        JsonArray notebooks = new JsonArray();
-        for (NotebookResult result : results) {
-            JsonObject entry = new JsonObject();
-            entry.addProperty("notebook", result.notebook().toString());
-            entry.addProperty("status", result.status());
-            entry.addProperty("seconds", Math.round(result.wallSeconds() * 1000) / 1000.0);
-            entry.addProperty("peakRssMb", result.peakRssMb());
-            JsonArray metrics = new JsonArray();
-            result.metrics().forEach(metrics::add);
-            entry.add("metrics", metrics);
-            entry.addProperty("error", result.failureMessage());
-            notebooks.add(entry);
+    /** One notebook's line of the report; peakRssMb is null when it could not be measured. */
+    public record Entry(String notebook, Status status, double seconds, Double peakRssMb, List<Metric> metrics, String error) {
+        /** An entry; a missing metrics list is an empty one. */
+        public Entry {
+            metrics = metrics == null ? List.of() : List.copyOf(metrics);
         }
-        report.add("notebooks", notebooks);
-        return report;
+    }
+
+    /** A report; a missing notebooks list is an empty one. */
+    public RunReport {
+        notebooks = notebooks == null ? List.of() : List.copyOf(notebooks);
+    }
+
+    /** The report of the results, stamped now. */
+    public static RunReport of(List<NotebookResult> results) {
+        return of(results, Instant.now());
+    }
+
+    /** The report of the results with an explicit time stamp. */
+    public static RunReport of(List<NotebookResult> results, Instant generated) {
+        return new RunReport(generated.toString(), results.stream().map(r -> new Entry(r.notebook().toString(), r.status(),
+                Math.round(r.wallSeconds() * 1000) / 1000.0, r.peakRssMb(), r.metrics(), r.failureMessage())).toList());
     }
 
     /** Writes the report, creating folders as needed. */
     public void write(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, NotebookFiles.GSON.toJson(toJson()) + "\n", StandardCharsets.UTF_8);
+        Json.write(file, this);
+    }
+
+    /** Reads a report written by {@link #write}. */
+    public static RunReport read(Path file) throws IOException {
+        return Json.read(file, RunReport.class);
     }
 }

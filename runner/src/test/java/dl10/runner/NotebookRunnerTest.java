@@ -58,12 +58,12 @@ class NotebookRunnerTest {
                         + " \"{\\\"name\\\":\\\"accuracy\\\",\\\"value\\\":0.93,\\\"op\\\":null,\\\"threshold\\\":null,\\\"passed\\\":true}\\n\");\n6 * 7");
         NotebookResult result = new NotebookRunner(options(dir.resolve("out"))).run(nb);
         assertTrue(result.passed(), result.failureMessage());
-        assertEquals("passed", result.status());
+        assertEquals(Status.PASSED, result.status());
         assertNull(result.failureMessage());
         assertTrue(result.wallSeconds() > 0);
-        assertTrue(result.peakRssMb() > 10, "peak RSS " + result.peakRssMb());
+        assertTrue(result.peakRssMb() != null && result.peakRssMb() > 10, "peak RSS " + result.peakRssMb());
         assertEquals(1, result.metrics().size());
-        assertEquals("accuracy", result.metrics().get(0).get("name").getAsString());
+        assertEquals(new Metric("accuracy", 0.93, null, null, true), result.metrics().get(0));
         assertEquals(dir.resolve("out").resolve("pass.ipynb").toAbsolutePath(), result.outputNotebook());
 
         JsonObject written = NotebookFiles.read(result.outputNotebook());
@@ -94,7 +94,7 @@ class NotebookRunnerTest {
     void failingNotebookNamesNotebookCellAndLineAndSkipsTheRest(@TempDir Path dir) throws IOException {
         Path nb = notebook(dir, "fail.ipynb", "int ok = 1;", "int a = 2;\nif (a > 1) throw new IllegalStateException(\"loss is NaN\");", "int never = 3;");
         NotebookResult result = new NotebookRunner(options(dir.resolve("out"))).run(nb);
-        assertEquals("failed", result.status());
+        assertEquals(Status.FAILED, result.status());
         assertFalse(result.passed());
         assertEquals(nb + ", cell 3 (code cell 2), line 2: java.lang.IllegalStateException: loss is NaN", result.failureMessage());
         JsonArray cells = NotebookFiles.read(result.outputNotebook()).getAsJsonArray("cells");
@@ -108,7 +108,7 @@ class NotebookRunnerTest {
     void hungCellEndsWithATimeout(@TempDir Path dir) throws IOException {
         Path nb = notebook(dir, "hang.ipynb", "long spins = 0;\nwhile (true) { spins++; }");
         NotebookResult result = new NotebookRunner(options(dir.resolve("out")).withTimeoutSeconds(3)).run(nb);
-        assertEquals("timeout", result.status());
+        assertEquals(Status.TIMEOUT, result.status());
         assertTrue(result.failureMessage().startsWith(nb + ", cell 2 (code cell 1)"), result.failureMessage());
         assertTrue(result.failureMessage().contains("cell timed out after 3 s"), result.failureMessage());
         assertTrue(result.wallSeconds() < 60, "the cell was stopped, not waited for: " + result.wallSeconds());
@@ -120,7 +120,7 @@ class NotebookRunnerTest {
     @Test
     void missingNotebookIsAFailureWithItsPath(@TempDir Path dir) {
         NotebookResult result = new NotebookRunner(options(dir)).run(dir.resolve("absent.ipynb"));
-        assertEquals("failed", result.status());
+        assertEquals(Status.FAILED, result.status());
         assertEquals(dir.resolve("absent.ipynb") + ": no such notebook file", result.failureMessage());
     }
 

@@ -3,19 +3,15 @@ package dl10.runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ResultsPageTest {
-    private static JsonObject report(Path root) {
-        return JsonParser.parseString("""
+    private static String json(Path root) {
+        return """
                 {"generated": "2026-11-22T19:00:00Z", "notebooks": [
                   {"notebook": "%1$s/notebooks/01-dnn.ipynb", "status": "passed", "seconds": 41.234, "peakRssMb": 812.4,
                    "metrics": [{"name": "test accuracy", "value": 0.9667, "op": ">=", "threshold": 0.95, "passed": true},
@@ -23,11 +19,17 @@ class ResultsPageTest {
                    "error": null},
                   {"notebook": "%1$s/notebooks/02-cnn.ipynb", "status": "failed", "seconds": 3.0, "peakRssMb": -1,
                    "metrics": [], "error": "02-cnn.ipynb: cell 7 (code cell 3), line 2: IllegalStateException: boom"}
-                ]}""".formatted(root)).getAsJsonObject();
+                ]}""".formatted(root);
+    }
+
+    private static RunReport report(Path root) throws IOException {
+        Path file = root.resolve("in.json");
+        Files.writeString(file, json(root));
+        return RunReport.read(file);
     }
 
     @Test
-    void rendersOneRowPerLessonWithMetricsAndThresholds(@TempDir Path root) {
+    void rendersOneRowPerLessonWithMetricsAndThresholds(@TempDir Path root) throws IOException {
         String md = ResultsPage.markdown(report(root), root, null);
         assertTrue(md.contains("| [01-dnn](notebooks/01-dnn.ipynb) | ✅ passed | 41.2 | 812 MB | "
                 + "test accuracy = 0.9667 (>= 0.95 ✅)<br>epochs = 60 |"), md);
@@ -37,7 +39,7 @@ class ResultsPageTest {
     }
 
     @Test
-    void addsBinderLinksWhenGivenABaseUrl(@TempDir Path root) {
+    void addsBinderLinksWhenGivenABaseUrl(@TempDir Path root) throws IOException {
         String md = ResultsPage.markdown(report(root), root, "https://mybinder.org/v2/gh/owner/repo/HEAD");
         assertTrue(md.contains("[▶ Binder](https://mybinder.org/v2/gh/owner/repo/HEAD?urlpath=lab/tree/notebooks/01-dnn.ipynb)"), md);
     }
@@ -45,41 +47,39 @@ class ResultsPageTest {
     @Test
     void theCommandWritesThePage(@TempDir Path root) throws Exception {
         Path json = root.resolve("report.json");
-        Files.writeString(json, report(root).toString());
+        Files.writeString(json, json(root));
         Path page = root.resolve("RESULTS.md");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = ResultsPage.run(new String[] {json.toString(), page.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8));
-        assertEquals(0, code, out.toString(StandardCharsets.UTF_8));
+        RunReportTest.Run run = RunReportTest.runMain("results", json.toString(), page.toString(), "--binder", "https://mybinder.org/v2/gh/o/r/HEAD");
+        assertEquals(0, run.code(), run.err());
         assertTrue(Files.readString(page).startsWith("# Course results"));
+        assertTrue(Files.readString(page).contains("[▶ Binder](https://mybinder.org/v2/gh/o/r/HEAD?urlpath=lab/tree/notebooks/01-dnn.ipynb)"));
     }
 
     @Test
     void aMissingReportSaysHowToMakeIt(@TempDir Path root) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = ResultsPage.run(new String[] {root.resolve("none.json").toString(), root.resolve("R.md").toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8));
-        assertEquals(2, code);
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("no report at"), out.toString(StandardCharsets.UTF_8));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("run notebooks/*.ipynb --report"), out.toString(StandardCharsets.UTF_8));
+        RunReportTest.Run run = RunReportTest.runMain("results", root.resolve("none.json").toString(), root.resolve("R.md").toString());
+        assertEquals(2, run.code());
+        assertTrue(run.err().startsWith("no report at " + root.resolve("none.json")), run.err());
+        assertTrue(run.err().contains("run notebooks/*.ipynb --report"), run.err());
     }
 
     @Test
     void badArgumentsPrintTheUsage(@TempDir Path root) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertEquals(2, ResultsPage.run(new String[] {"only-one"}, new PrintStream(out, true, StandardCharsets.UTF_8)));
-        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("usage: results REPORT.json PAGE.md"));
-        out.reset();
-        assertEquals(2, ResultsPage.run(new String[] {"a.json", "b.md", "--colour"}, new PrintStream(out, true, StandardCharsets.UTF_8)));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("unknown option '--colour'"), out.toString(StandardCharsets.UTF_8));
+        RunReportTest.Run one = RunReportTest.runMain("results", "only-one");
+        assertEquals(2, one.code());
+        assertTrue(one.err().startsWith("Missing required parameter: 'PAGE.md'"), one.err());
+        assertTrue(one.err().contains("Usage: dl10-runner results"), one.err());
+        RunReportTest.Run colour = RunReportTest.runMain("results", "a.json", "b.md", "--colour");
+        assertEquals(2, colour.code());
+        assertTrue(colour.err().startsWith("Unknown option: '--colour'"), colour.err());
     }
 
     @Test
     void aReportThatIsNotJsonIsNamed(@TempDir Path root) throws Exception {
         Path json = root.resolve("broken.json");
         Files.writeString(json, "{not json");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertEquals(2, ResultsPage.run(new String[] {json.toString(), root.resolve("R.md").toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8)));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("cannot read the report " + json), out.toString(StandardCharsets.UTF_8));
+        RunReportTest.Run run = RunReportTest.runMain("results", json.toString(), root.resolve("R.md").toString());
+        assertEquals(2, run.code());
+        assertTrue(run.err().startsWith("cannot read the report " + json), run.err());
     }
 }
