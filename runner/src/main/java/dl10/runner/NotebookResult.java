@@ -5,11 +5,13 @@ import java.util.List;
 
 /**
  * The outcome of running one notebook headless: its status, the failure message naming notebook, cell and
- * line, wall time, the notebook JVM's peak resident memory (null if unknown), the metrics the notebook
+ * line, wall time, the notebook JVM's peak resident memory (VmHWM, null if unknown) and its split into Java
+ * heap and the rest at the largest sampled resident set (null if unknown), the metrics the notebook
  * recorded and where the executed notebook was written (null if nowhere).
  */
 public record NotebookResult(Path notebook, Status status, String failureMessage, double wallSeconds,
-                             Double peakRssMb, List<Metric> metrics, Path outputNotebook) {
+                             Double peakRssMb, MemorySampler.MemoryPeak memoryAtPeak, List<Metric> metrics,
+                             Path outputNotebook) {
     /** A result; metrics are copied. */
     public NotebookResult {
         metrics = List.copyOf(metrics);
@@ -17,7 +19,7 @@ public record NotebookResult(Path notebook, Status status, String failureMessage
 
     /** A notebook that could not be run at all. */
     static NotebookResult failed(Path notebook, String message, double seconds) {
-        return new NotebookResult(notebook, Status.FAILED, message, seconds, null, List.of(), null);
+        return new NotebookResult(notebook, Status.FAILED, message, seconds, null, null, List.of(), null);
     }
 
     /** True if every cell ran without error. */

@@ -58,10 +58,10 @@ public final class NotebookRunner {
                         ? notebook + ": the notebook JVM exited with code " + process.exitValue() + " before writing its results (see the log above)"
                         : notebook + ": the notebook JVM did not finish within " + limitSeconds + " s and was killed";
                 return new NotebookResult(notebook, ended ? Status.FAILED : Status.TIMEOUT, message,
-                        seconds, null, recorded, Files.isRegularFile(output) ? output : null);
+                        seconds, null, null, recorded, Files.isRegularFile(output) ? output : null);
             }
             NotebookWorker.Result result = Json.read(resultFile, NotebookWorker.Result.class);
-            return new NotebookResult(notebook, result.status(), result.error(), seconds, result.peakRssMb(), recorded, output);
+            return new NotebookResult(notebook, result.status(), result.error(), seconds, result.peakRssMb(), result.memory(), recorded, output);
         } catch (IOException e) {
             return NotebookResult.failed(notebook, notebook + ": could not run: " + e.getMessage(), (System.nanoTime() - start) / 1e9);
         } catch (InterruptedException e) {

@@ -22,14 +22,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The child JVM of the headless runner: executes one notebook top to bottom in a fresh session, writes
- * the executed notebook and a small result file ({@code status}, {@code error}, {@code peakRssMb}) for the
- * parent. A watchdog interrupts a cell that runs past the timeout and, if it cannot be stopped, ends the
+ * the executed notebook and a small result file ({@code status}, {@code error}, {@code peakRssMb} and the
+ * memory split at the sampled peak, see {@link MemorySampler}) for the parent. A watchdog interrupts a cell that runs past the timeout and, if it cannot be stopped, ends the
  * JVM after writing what it has.
  * <p>Arguments: {@code NOTEBOOK OUTPUT_NOTEBOOK RESULT_FILE TIMEOUT_SECONDS [DISPLAY_NAME]}.
  */
 public final class NotebookWorker {
-    /** What the worker reports to the runner: how the notebook ended, the error, the peak resident memory. */
-    record Result(Status status, String error, Double peakRssMb) {
+    /**
+     * What the worker reports to the runner: how the notebook ended, the error, the peak resident memory
+     * (VmHWM) and the sampled memory at the largest resident set, split into heap and the rest.
+     */
+    record Result(Status status, String error, Double peakRssMb, MemorySampler.MemoryPeak memory) {
     }
 
     /** Extra seconds after a timeout interrupt before the JVM gives up on the cell. */
@@ -40,6 +43,7 @@ public final class NotebookWorker {
     private final Path resultFile;
     private final int timeoutSeconds;
     private final String displayName;
+    private final MemorySampler memory = new MemorySampler();
 
     NotebookWorker(Path notebook, Path output, Path resultFile, int timeoutSeconds, String displayName) {
         this.notebook = notebook;
@@ -63,6 +67,7 @@ public final class NotebookWorker {
     }
 
     int run() throws IOException {
+        memory.start();
         PrintStream log = System.err;
         JsonObject document = NotebookFiles.read(notebook);
         NotebookFiles.stampMetadata(document);
@@ -153,8 +158,9 @@ public final class NotebookWorker {
     private synchronized void finish(JsonObject document, Status status, String error) {
         try {
             NotebookFiles.write(document, output);
+            memory.sample();
             double peak = ProcessMemory.peakRssMbOfSelf();
-            Json.write(resultFile, new Result(status, error, peak < 0 ? null : peak));
+            Json.write(resultFile, new Result(status, error, peak < 0 ? null : peak, memory.peak()));
         } catch (IOException e) {
             System.err.println("Could not write the results of " + displayName + ": " + e.getMessage());
         }

@@ -5,7 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads the peak resident memory (VmHWM) of a process from {@code /proc/<pid>/status} on Linux.
+ * Reads a process's memory figures from {@code /proc/<pid>/status} on Linux (proc(5)): the peak resident
+ * set (VmHWM) and the current one (VmRSS).
  */
 public final class ProcessMemory {
     private ProcessMemory() {
@@ -18,10 +19,15 @@ public final class ProcessMemory {
 
     /** Peak resident set size in MB from a /proc status file, or -1 if it cannot be read. */
     public static double peakRssMb(Path statusFile) {
+        return statusFieldMb(statusFile, "VmHWM");
+    }
+
+    /** A field given in kB in a /proc status file (such as VmRSS), in MB to one decimal, or -1 if it cannot be read. */
+    public static double statusFieldMb(Path statusFile, String field) {
         try {
             for (String line : Files.readAllLines(statusFile)) {
-                if (line.startsWith("VmHWM:")) {
-                    String[] parts = line.substring(6).trim().split("\\s+");
+                if (line.startsWith(field + ":")) {
+                    String[] parts = line.substring(field.length() + 1).trim().split("\\s+");
                     return Math.round(Long.parseLong(parts[0]) / 1024.0 * 10) / 10.0;
                 }
             }

@@ -68,8 +68,10 @@ public final class ResultsPage implements Callable<Integer> {
         md.append("# Course results\n\n");
         md.append("Every lesson re-executed headless, top to bottom, each in a fresh JVM")
                 .append(" (report generated ").append(report.generated() == null ? "" : report.generated()).append(").\n")
-                .append("Remake this page with `environment/execute-notebooks.sh`.\n\n");
-        md.append("| Lesson | Status | Seconds | Peak memory | Metrics (value, required) |\n");
+                .append("Remake this page with `environment/execute-notebooks.sh`.\n")
+                .append("Peak memory is the notebook JVM's peak resident set; below it, at the largest sampled resident set,")
+                .append(" the Java heap (the pages its collector has filled) and the rest (native: PyTorch's tensors and libraries, JIT code, metaspace, threads).\n\n");
+        md.append("| Lesson | Status | Seconds | Peak memory (MB) | Metrics (value, required) |\n");
         md.append("|---|---|---:|---:|---|\n");
         int passed = 0;
         for (RunReport.Entry nb : report.notebooks()) {
@@ -112,9 +114,15 @@ public final class ResultsPage implements Callable<Integer> {
         return Path.of(nb.notebook()).getFileName().toString().replace(".ipynb", "");
     }
 
-    private static String memory(RunReport.Entry nb) {
+    /** Peak resident memory, and at the largest sample its Java heap and native parts. */
+    static String memory(RunReport.Entry nb) {
         Double mb = nb.peakRssMb();
-        return mb == null || mb < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f MB", mb);
+        if (mb == null || mb < 0) {
+            return "n/a";
+        }
+        String peak = String.format(Locale.ROOT, "%.0f MB", mb);
+        MemorySampler.MemoryPeak split = nb.memory();
+        return split == null ? peak : peak + String.format(Locale.ROOT, "<br>heap %.0f · native %.0f", split.heapMb(), split.nativeMb());
     }
 
     private static String metrics(RunReport.Entry nb) {

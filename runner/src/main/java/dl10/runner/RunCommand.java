@@ -71,8 +71,7 @@ public final class RunCommand implements Callable<Integer> {
             NotebookResult result = runner.run(notebook);
             results.add(result);
             out.println(String.format(Locale.ROOT, "%s %s (%.1f s, peak %s)%s", result.status().label().toUpperCase(Locale.ROOT),
-                    notebook, result.wallSeconds(), result.peakRssMb() == null ? "n/a" : String.format(Locale.ROOT, "%.0f MB", result.peakRssMb()),
-                    result.passed() ? "" : "\n    " + result.failureMessage()));
+                    notebook, result.wallSeconds(), peak(result), result.passed() ? "" : "\n    " + result.failureMessage()));
             out.flush();
             if (!result.passed() && failFast) {
                 break;
@@ -86,5 +85,14 @@ public final class RunCommand implements Callable<Integer> {
             return 1;
         }
         return results.stream().allMatch(NotebookResult::passed) && results.size() == notebooks.size() ? 0 : 1;
+    }
+
+    private static String peak(NotebookResult result) {
+        if (result.peakRssMb() == null) {
+            return "n/a";
+        }
+        MemorySampler.MemoryPeak split = result.memoryAtPeak();
+        return String.format(Locale.ROOT, "%.0f MB", result.peakRssMb()) + (split == null ? ""
+                : String.format(Locale.ROOT, ": heap %.0f MB, native %.0f MB", split.heapMb(), split.nativeMb()));
     }
 }

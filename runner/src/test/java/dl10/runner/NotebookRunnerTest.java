@@ -62,6 +62,12 @@ class NotebookRunnerTest {
         assertNull(result.failureMessage());
         assertTrue(result.wallSeconds() > 0);
         assertTrue(result.peakRssMb() != null && result.peakRssMb() > 10, "peak RSS " + result.peakRssMb());
+        MemorySampler.MemoryPeak memory = result.memoryAtPeak();
+        assertTrue(memory != null && memory.rssMb() <= result.peakRssMb() && memory.rssMb() > 10, "sampled peak " + memory);
+        assertTrue(memory.heapUsedMb() > 0 && memory.heapUsedMb() <= memory.heapCommittedMb(), memory.toString());
+        assertTrue(memory.heapMb() > 0 && memory.heapMb() <= memory.heapCommittedMb(), memory.toString());
+        assertTrue(memory.nativeMb() > 0, "the JVM's own libraries, code and metaspace at least: " + memory);
+        assertEquals(memory.rssMb(), memory.heapMb() + memory.nativeMb(), 0.11, memory.toString());
         assertEquals(1, result.metrics().size());
         assertEquals(new Metric("accuracy", 0.93, null, null, true), result.metrics().get(0));
         assertEquals(dir.resolve("out").resolve("pass.ipynb").toAbsolutePath(), result.outputNotebook());

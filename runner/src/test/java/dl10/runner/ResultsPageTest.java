@@ -14,6 +14,7 @@ class ResultsPageTest {
         return """
                 {"generated": "2026-11-22T19:00:00Z", "notebooks": [
                   {"notebook": "%1$s/notebooks/01-dnn.ipynb", "status": "passed", "seconds": 41.234, "peakRssMb": 812.4,
+                   "memory": {"rssMb": 800.2, "heapMb": 310.4, "nativeMb": 489.8, "heapUsedMb": 180.0, "heapCommittedMb": 400.0},
                    "metrics": [{"name": "test accuracy", "value": 0.9667, "op": ">=", "threshold": 0.95, "passed": true},
                                {"name": "epochs", "value": 60.0, "op": null, "threshold": null, "passed": null}],
                    "error": null},
@@ -31,7 +32,7 @@ class ResultsPageTest {
     @Test
     void rendersOneRowPerLessonWithMetricsAndThresholds(@TempDir Path root) throws IOException {
         String md = ResultsPage.markdown(report(root), root, null);
-        assertTrue(md.contains("| [01-dnn](notebooks/01-dnn.ipynb) | ✅ passed | 41.2 | 812 MB | "
+        assertTrue(md.contains("| [01-dnn](notebooks/01-dnn.ipynb) | ✅ passed | 41.2 | 812 MB<br>heap 310 · native 490 | "
                 + "test accuracy = 0.9667 (>= 0.95 ✅)<br>epochs = 60 |"), md);
         assertTrue(md.contains("| [02-cnn](notebooks/02-cnn.ipynb) | ❌ failed | 3.0 | n/a | none recorded |"), md);
         assertTrue(md.contains("1 of 2 lessons passed."), md);

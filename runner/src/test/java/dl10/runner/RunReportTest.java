@@ -33,8 +33,9 @@ class RunReportTest {
     void reportHasOneEntryPerNotebookWithMetricsAndErrors(@TempDir Path dir) throws IOException {
         Metric metric = new Metric("acc", 0.9, ">=", 0.8, true);
         List<NotebookResult> results = List.of(
-                new NotebookResult(Path.of("notebooks/01-dnn.ipynb"), Status.PASSED, null, 12.3456, 812.5, List.of(metric), null),
-                new NotebookResult(Path.of("notebooks/02-cnn.ipynb"), Status.FAILED, "notebooks/02-cnn.ipynb, cell 4 (code cell 2), line 1: boom", 3, null, List.of(), null));
+                new NotebookResult(Path.of("notebooks/01-dnn.ipynb"), Status.PASSED, null, 12.3456, 812.5,
+                        new MemorySampler.MemoryPeak(800.0, 290.0, 510.0, 210.5, 300.0), List.of(metric), null),
+                new NotebookResult(Path.of("notebooks/02-cnn.ipynb"), Status.FAILED, "notebooks/02-cnn.ipynb, cell 4 (code cell 2), line 1: boom", 3, null, null, List.of(), null));
         Path file = dir.resolve("target").resolve("report.json");
         RunReport.of(results, Instant.parse("2026-01-02T03:04:05Z")).write(file);
         JsonObject report = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
@@ -44,12 +45,15 @@ class RunReportTest {
         assertEquals("passed", first.get("status").getAsString());
         assertEquals(12.346, first.get("seconds").getAsDouble());
         assertEquals(812.5, first.get("peakRssMb").getAsDouble());
+        assertEquals(JsonParser.parseString("{\"rssMb\":800.0,\"heapMb\":290.0,\"nativeMb\":510.0,\"heapUsedMb\":210.5,\"heapCommittedMb\":300.0}"),
+                first.get("memory"));
         assertEquals(JsonParser.parseString("{\"name\":\"acc\",\"value\":0.9,\"op\":\">=\",\"threshold\":0.8,\"passed\":true}"),
                 first.getAsJsonArray("metrics").get(0));
         assertTrue(first.get("error").isJsonNull());
         JsonObject second = report.getAsJsonArray("notebooks").get(1).getAsJsonObject();
         assertEquals("failed", second.get("status").getAsString());
         assertTrue(second.get("peakRssMb").isJsonNull());
+        assertTrue(second.get("memory").isJsonNull());
         assertEquals("notebooks/02-cnn.ipynb, cell 4 (code cell 2), line 1: boom", second.get("error").getAsString());
 
         RunReport read = RunReport.read(file);
