@@ -37,12 +37,21 @@ public final class NotebookRunner {
         if (!Files.isRegularFile(source)) {
             return NotebookResult.failed(notebook, notebook + ": no such notebook file", 0);
         }
+        if (!options.parameters().isEmpty()) {
+            try {
+                NotebookParameters.inject(NotebookFiles.read(source), options.parameters(), notebook.toString());
+            } catch (IOException | IllegalArgumentException e) {
+                return NotebookResult.failed(notebook, e.getMessage(), (System.nanoTime() - start) / 1e9);
+            }
+        }
         Path workDir = null;
         try {
             workDir = Files.createTempDirectory("dl10-run-");
             Path metrics = workDir.resolve("metrics.jsonl");
             Path resultFile = workDir.resolve("result.json");
-            Process process = start(source, output, resultFile, metrics, notebook.toString());
+            Path parameters = workDir.resolve("parameters.json");
+            Json.write(parameters, options.parameters());
+            Process process = start(source, output, resultFile, metrics, parameters, notebook.toString());
             Thread pump = pumpToStderr(process.getInputStream());
             long limitSeconds = (long) options.timeoutSeconds() * Math.max(1, countCodeCells(source))
                     + NotebookWorker.HARD_STOP_GRACE_SECONDS + 120L;
@@ -72,7 +81,7 @@ public final class NotebookRunner {
         }
     }
 
-    private Process start(Path notebook, Path output, Path resultFile, Path metrics, String displayName) throws IOException {
+    private Process start(Path notebook, Path output, Path resultFile, Path metrics, Path parameters, String displayName) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options.jvmOptions());
@@ -86,6 +95,7 @@ public final class NotebookRunner {
         command.add(resultFile.toString());
         command.add(Integer.toString(options.timeoutSeconds()));
         command.add(displayName);
+        command.add(parameters.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(notebook.getParent().toFile())
                 .redirectErrorStream(true);

@@ -13,7 +13,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -25,7 +27,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the executed notebook and a small result file ({@code status}, {@code error}, {@code peakRssMb} and the
  * memory split at the sampled peak, see {@link MemorySampler}) for the parent. A watchdog interrupts a cell that runs past the timeout and, if it cannot be stopped, ends the
  * JVM after writing what it has.
- * <p>Arguments: {@code NOTEBOOK OUTPUT_NOTEBOOK RESULT_FILE TIMEOUT_SECONDS [DISPLAY_NAME]}.
+ * <p>Arguments: {@code NOTEBOOK OUTPUT_NOTEBOOK RESULT_FILE TIMEOUT_SECONDS [DISPLAY_NAME [PARAMETERS_JSON]]}, the
+ * last a JSON object of parameter values injected after the notebook's parameters cell
+ * ({@link NotebookParameters}).
  */
 public final class NotebookWorker {
     /**
@@ -43,9 +47,11 @@ public final class NotebookWorker {
     private final Path resultFile;
     private final int timeoutSeconds;
     private final String displayName;
+    private final Map<String, String> parameters;
     private final MemorySampler memory = new MemorySampler();
 
-    NotebookWorker(Path notebook, Path output, Path resultFile, int timeoutSeconds, String displayName) {
+    NotebookWorker(Path notebook, Path output, Path resultFile, int timeoutSeconds, String displayName, Map<String, String> parameters) {
+        this.parameters = parameters;
         this.notebook = notebook;
         this.output = output;
         this.resultFile = resultFile;
@@ -56,13 +62,17 @@ public final class NotebookWorker {
     /** Entry point of the child JVM. */
     public static void main(String[] args) throws IOException {
         if (args.length < 4) {
-            System.err.println("usage: NotebookWorker NOTEBOOK OUTPUT_NOTEBOOK RESULT_FILE TIMEOUT_SECONDS [DISPLAY_NAME]");
+            System.err.println("usage: NotebookWorker NOTEBOOK OUTPUT_NOTEBOOK RESULT_FILE TIMEOUT_SECONDS [DISPLAY_NAME [PARAMETERS_JSON]]");
             System.exit(2);
         }
         Path notebook = Path.of(args[0]).toAbsolutePath();
         String displayName = args.length > 4 ? args[4] : notebook.toString();
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (args.length > 5) {
+            Json.read(Path.of(args[5]), JsonObject.class).entrySet().forEach(e -> parameters.put(e.getKey(), e.getValue().getAsString()));
+        }
         int code = new NotebookWorker(notebook, Path.of(args[1]).toAbsolutePath(), Path.of(args[2]).toAbsolutePath(),
-                Integer.parseInt(args[3]), displayName).run();
+                Integer.parseInt(args[3]), displayName, parameters).run();
         System.exit(code);
     }
 
@@ -71,6 +81,12 @@ public final class NotebookWorker {
         PrintStream log = System.err;
         JsonObject document = NotebookFiles.read(notebook);
         NotebookFiles.stampMetadata(document);
+        try {
+            NotebookParameters.inject(document, parameters, displayName);
+        } catch (IllegalArgumentException e) {
+            finish(document, Status.FAILED, e.getMessage());
+            return 1;
+        }
         JsonArray cells = document.has("cells") ? document.getAsJsonArray("cells") : new JsonArray();
         CellOutputs outputs = new CellOutputs();
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -40,6 +40,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--fail-fast", description = "Stop after the first notebook that does not pass.")
     private boolean failFast;
 
+    @Option(names = {"-p", "--parameter"}, arity = "2", paramLabel = "NAME VALUE",
+            description = {"Run with this value for a parameter declared in the notebook's code cell tagged 'parameters'"
+                    + " (such as int EPOCHS = 6;); repeatable, as papermill's -p. The values are assigned in a cell tagged"
+                    + " 'injected-parameters' right after it."})
+    private List<String> parameterPairs = new ArrayList<>();
+
     /** Where executed notebooks go: in place, or into a folder. */
     static final class Destination {
         @Option(names = {"--inplace", "--in-place"}, description = "Write the outputs into each notebook itself.")
@@ -58,6 +64,11 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--timeout: " + e.getMessage(), e);
         }
+        java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        for (int i = 0; i + 1 < parameterPairs.size(); i += 2) {
+            parameters.put(parameterPairs.get(i), parameterPairs.get(i + 1));
+        }
+        options = options.withParameters(parameters);
         if (destination != null && destination.inPlace) {
             options = options.withInPlace();
         } else if (destination != null && destination.outputDir != null) {

@@ -3,7 +3,9 @@ package dl10.runner;
 import dl10.kernel.jupyter.KernelSpec;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,8 +25,9 @@ public final class RunnerOptions {
     private final Path outputDir;
     private final boolean inPlace;
     private final List<String> jvmOptions;
+    private final Map<String, String> parameters;
 
-    private RunnerOptions(int timeoutSeconds, Path outputDir, boolean inPlace, List<String> jvmOptions) {
+    private RunnerOptions(int timeoutSeconds, Path outputDir, boolean inPlace, List<String> jvmOptions, Map<String, String> parameters) {
         if (timeoutSeconds <= 0) {
             throw new IllegalArgumentException("The cell timeout must be positive, got " + timeoutSeconds + " s");
         }
@@ -32,11 +35,12 @@ public final class RunnerOptions {
         this.outputDir = outputDir;
         this.inPlace = inPlace;
         this.jvmOptions = List.copyOf(jvmOptions);
+        this.parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
 
     /** Defaults: 600 s per cell, output into target/executed-notebooks, JVM options from DL10_JAVA_OPTS or the defaults. */
     public static RunnerOptions defaults() {
-        return new RunnerOptions(DEFAULT_TIMEOUT_SECONDS, DEFAULT_OUTPUT_DIR, false, jvmOptionsFromEnvironment());
+        return new RunnerOptions(DEFAULT_TIMEOUT_SECONDS, DEFAULT_OUTPUT_DIR, false, jvmOptionsFromEnvironment(), Map.of());
     }
 
     /** The JVM options named by DL10_JAVA_OPTS (split at spaces), or {@link #DEFAULT_JVM_OPTIONS}. */
@@ -46,22 +50,35 @@ public final class RunnerOptions {
 
     /** A copy with another per-cell timeout. */
     public RunnerOptions withTimeoutSeconds(int seconds) {
-        return new RunnerOptions(seconds, outputDir, inPlace, jvmOptions);
+        return new RunnerOptions(seconds, outputDir, inPlace, jvmOptions, parameters);
     }
 
     /** A copy that writes executed notebooks into the folder. */
     public RunnerOptions withOutputDir(Path dir) {
-        return new RunnerOptions(timeoutSeconds, Objects.requireNonNull(dir, "dir"), false, jvmOptions);
+        return new RunnerOptions(timeoutSeconds, Objects.requireNonNull(dir, "dir"), false, jvmOptions, parameters);
     }
 
     /** A copy that overwrites each notebook with its executed version. */
     public RunnerOptions withInPlace() {
-        return new RunnerOptions(timeoutSeconds, outputDir, true, jvmOptions);
+        return new RunnerOptions(timeoutSeconds, outputDir, true, jvmOptions, parameters);
     }
 
     /** A copy with other JVM options for the child JVM. */
     public RunnerOptions withJvmOptions(List<String> options) {
-        return new RunnerOptions(timeoutSeconds, outputDir, inPlace, options);
+        return new RunnerOptions(timeoutSeconds, outputDir, inPlace, options, parameters);
+    }
+
+    /**
+     * A copy that runs notebooks with these parameter values (names as declared in each notebook's cell
+     * tagged parameters, values as given on the command line; see {@link NotebookParameters}).
+     */
+    public RunnerOptions withParameters(Map<String, String> values) {
+        return new RunnerOptions(timeoutSeconds, outputDir, inPlace, jvmOptions, values);
+    }
+
+    /** The parameter values notebooks run with, in the order given (empty: the notebooks' own defaults). */
+    public Map<String, String> parameters() {
+        return parameters;
     }
 
     /** Seconds a cell may run. */

@@ -124,6 +124,32 @@ class NotebookRunnerTest {
     }
 
     @Test
+    void parametersAreInjectedAfterTheParametersCell(@TempDir Path dir) throws IOException {
+        Path nb = notebook(dir, "params.ipynb", "int EPOCHS = 6;\nString NAME = \"default\";",
+                "System.out.println(NAME + \" x\" + EPOCHS);");
+        JsonObject document = NotebookFiles.read(nb);
+        JsonObject tags = new JsonObject();
+        JsonArray list = new JsonArray();
+        list.add("parameters");
+        tags.add("tags", list);
+        document.getAsJsonArray("cells").get(1).getAsJsonObject().add("metadata", tags);
+        NotebookFiles.write(document, nb);
+        NotebookResult result = new NotebookRunner(options(dir.resolve("out")).withParameters(java.util.Map.of("EPOCHS", "20", "NAME", "run \"two\""))).run(nb);
+        assertTrue(result.passed(), result.failureMessage());
+        JsonArray cells = NotebookFiles.read(result.outputNotebook()).getAsJsonArray("cells");
+        assertEquals(4, cells.size());
+        JsonObject injected = cells.get(2).getAsJsonObject();
+        assertEquals("injected-parameters", injected.getAsJsonObject("metadata").getAsJsonArray("tags").get(0).getAsString());
+        assertEquals("run \"two\" x20\n", cells.get(3).getAsJsonObject().getAsJsonArray("outputs").get(0).getAsJsonObject().get("text").getAsString());
+
+        NotebookResult undeclared = new NotebookRunner(options(dir.resolve("out")).withParameters(java.util.Map.of("EPOCHZ", "2"))).run(nb);
+        assertEquals(Status.FAILED, undeclared.status());
+        assertEquals("EPOCHZ is not a parameter of " + nb + ": its parameters cell (cell 2) declares int EPOCHS, String NAME",
+                undeclared.failureMessage());
+        assertEquals(null, undeclared.peakRssMb(), "no notebook JVM was started");
+    }
+
+    @Test
     void missingNotebookIsAFailureWithItsPath(@TempDir Path dir) {
         NotebookResult result = new NotebookRunner(options(dir)).run(dir.resolve("absent.ipynb"));
         assertEquals(Status.FAILED, result.status());

@@ -119,6 +119,17 @@ class RunReportTest {
     }
 
     @Test
+    void runCommandTakesParametersInPapermillsSpelling(@TempDir Path dir) throws IOException {
+        Path nb = NotebookRunnerTest.notebook(dir, "plain.ipynb", "int EPOCHS = 6;");
+        Run run = runMain("run", nb.toString(), "-p", "EPOCHS", "2", "--report", dir.resolve("r.json").toString(), "--out", dir.toString());
+        assertEquals(1, run.code());
+        assertTrue(run.out().contains(nb + " has no code cell tagged 'parameters', so -p EPOCHS has nothing to replace"), run.out());
+        Run half = runMain("run", nb.toString(), "-p", "EPOCHS");
+        assertEquals(2, half.code());
+        assertTrue(half.err().contains("-p") && half.err().contains("NAME VALUE"), half.err());
+    }
+
+    @Test
     void runCommandReportsAMissingNotebookAndExitsNonZero(@TempDir Path dir) throws IOException {
         Path report = dir.resolve("r.json");
         Run run = runMain("run", dir.resolve("none.ipynb").toString(), "--report", report.toString(), "--out", dir.toString());
