@@ -2,10 +2,6 @@ package dl10.lib.notebook;
 
 import dl10.kernel.api.NotebookExtension;
 import dl10.kernel.api.Renderers;
-import org.knowm.xchart.internal.chartpart.Chart;
-import tech.tablesaw.api.Table;
-
-import java.awt.image.BufferedImage;
 import java.util.List;
 
 /**
@@ -25,8 +21,12 @@ public final class CourseExtension implements NotebookExtension {
 
     @Override
     public void registerRenderers(Renderers renderers) {
-        renderers.register(Chart.class, CourseRenderers.CHART_TYPES, chart -> CourseRenderers.chart(chart));
-        renderers.register(Table.class, CourseRenderers.TABLE_TYPES, CourseRenderers::table);
-        renderers.register(BufferedImage.class, CourseRenderers.IMAGE_TYPES, CourseRenderers::image);
+        for (CourseRenderers.Registration<?> registration : CourseRenderers.registrations()) {
+            register(renderers, registration);
+        }
+    }
+
+    private static <T> void register(Renderers renderers, CourseRenderers.Registration<T> registration) {
+        renderers.register(registration.type(), registration.mimeTypes(), value -> registration.render().render(value));
     }
 }

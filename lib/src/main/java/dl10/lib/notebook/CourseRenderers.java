@@ -17,9 +17,10 @@ import java.util.Objects;
 
 /**
  * How the course's objects look in a notebook, whatever the kernel: XChart charts and images as PNG,
- * Tablesaw tables as HTML, each with a short text form. The kernel adapters (such as {@link CourseExtension}
- * for the course kernel) register these functions with their kernel's renderer registry, so the same jar
- * renders the same way in every kernel.
+ * Tablesaw tables as HTML, each with a short text form. The kernel adapters ({@link CourseExtension} for the
+ * course kernel, {@link JJavaExtension} for JJava, {@link IJavaSupport} for IJava) register these
+ * functions ({@link #registrations()}) with their kernel's renderer registry, and import {@link #IMPORTS},
+ * so the same jar renders the same way in all three kernels.
  * Each function returns the representations keyed by MIME type, as in a Jupyter {@code display_data}
  * message: text as it is, PNG base64-encoded.
  */
@@ -42,6 +43,37 @@ public final class CourseRenderers {
     public static final List<String> IMAGE_TYPES = List.of("image/png", "text/plain");
 
     private CourseRenderers() {
+    }
+
+    /**
+     * A function from a value to its representations keyed by MIME type.
+     *
+     * @param <T> the type of value rendered
+     */
+    @FunctionalInterface
+    public interface Render<T> {
+        /** The representations of the value: text as it is, images base64-encoded. */
+        Map<String, String> render(T value) throws Exception;
+    }
+
+    /**
+     * One renderer as every kernel adapter registers it: the type it handles (and its subtypes), the MIME
+     * types it produces (the preferred first) and the function.
+     */
+    public record Registration<T>(Class<T> type, List<String> mimeTypes, Render<? super T> render) {
+        /** The representations of a value of the type. */
+        public Map<String, String> renderValue(Object value) throws Exception {
+            return render.render(type.cast(value));
+        }
+    }
+
+    /** The course's renderers, in the order the adapters register them: charts, tables, images. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static List<Registration<?>> registrations() {
+        return List.of(
+                new Registration<>((Class<Chart<?, ?>>) (Class) Chart.class, CHART_TYPES, CourseRenderers::chart),
+                new Registration<>(Table.class, TABLE_TYPES, CourseRenderers::table),
+                new Registration<>(BufferedImage.class, IMAGE_TYPES, CourseRenderers::image));
     }
 
     /**
