@@ -61,10 +61,6 @@ public final class CourseRenderers {
      * types it produces (the preferred first) and the function.
      */
     public record Registration<T>(Class<T> type, List<String> mimeTypes, Render<? super T> render) {
-        /** The representations of a value of the type. */
-        public Map<String, String> renderValue(Object value) throws Exception {
-            return render.render(type.cast(value));
-        }
     }
 
     /** The course's renderers, in the order the adapters register them: charts, tables, images. */

@@ -88,6 +88,19 @@ class CourseRenderersTest {
     }
 
     @Test
+    void theRegistrationsCoverChartsTablesAndImages() throws Exception {
+        List<CourseRenderers.Registration<?>> registrations = CourseRenderers.registrations();
+        assertEquals(List.of(org.knowm.xchart.internal.chartpart.Chart.class, Table.class, BufferedImage.class),
+                registrations.stream().map(CourseRenderers.Registration::type).toList());
+        assertEquals(List.of(CourseRenderers.CHART_TYPES, CourseRenderers.TABLE_TYPES, CourseRenderers.IMAGE_TYPES),
+                registrations.stream().map(CourseRenderers.Registration::mimeTypes).toList());
+        @SuppressWarnings("unchecked")
+        var tables = (CourseRenderers.Registration<Table>) registrations.get(1);
+        assertEquals(CourseRenderers.table(Table.create("t", DoubleColumn.create("x", 1.0))),
+                tables.render().render(Table.create("t", DoubleColumn.create("x", 1.0))));
+    }
+
+    @Test
     void importsAreWhatTheLessonsRelyOnBeyondEachKernelsDefaults() {
         assertEquals(List.of("dl10.lib.*", "java.util.function.*", "java.util.stream.*"), CourseRenderers.IMPORTS);
     }
