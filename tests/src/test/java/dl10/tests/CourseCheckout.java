@@ -64,6 +64,25 @@ public final class CourseCheckout {
         }
     }
 
+    /**
+     * The project's Python environment (environment/requirements.txt installed into {@code .venv} at the
+     * repository root, or the folder named by DL10_VENV); fails with the commands that create it.
+     */
+    public static Path pythonEnvironment() {
+        String configured = System.getenv("DL10_VENV");
+        Path venv = configured == null || configured.isBlank() ? root().resolve(".venv") : Path.of(configured);
+        if (!Files.isExecutable(venv.resolve("bin/python"))) {
+            throw new IllegalStateException("no Python environment at " + venv + "; create it with: python3 -m venv " + venv
+                    + " && " + venv.resolve("bin/pip") + " install -r " + root().resolve("environment/requirements.txt"));
+        }
+        return venv;
+    }
+
+    /** The Python interpreter of {@link #pythonEnvironment()}. */
+    public static Path python() {
+        return pythonEnvironment().resolve("bin/python");
+    }
+
     /** The java launcher of the JVM running the tests, so child processes use the same JDK. */
     public static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
