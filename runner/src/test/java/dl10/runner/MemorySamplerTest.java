@@ -61,7 +61,8 @@ class MemorySamplerTest {
         try (MemorySampler sampler = new MemorySampler().start()) {
             Thread.sleep(3 * MemorySampler.INTERVAL_MILLIS);
             MemorySampler.MemoryPeak peak = sampler.peak();
-            assertTrue(peak != null && peak.rssMb() > 10 && peak.rssMb() <= ProcessMemory.peakRssMbOfSelf(), String.valueOf(peak));
+            // VmRSS and VmHWM are folded from per-thread counters lazily: a sample may read slightly above the peak
+            assertTrue(peak != null && peak.rssMb() > 10 && peak.rssMb() <= ProcessMemory.peakRssMbOfSelf() + 1, String.valueOf(peak));
         }
     }
 

@@ -63,7 +63,9 @@ class NotebookRunnerTest {
         assertTrue(result.wallSeconds() > 0);
         assertTrue(result.peakRssMb() != null && result.peakRssMb() > 10, "peak RSS " + result.peakRssMb());
         MemorySampler.MemoryPeak memory = result.memoryAtPeak();
-        assertTrue(memory != null && memory.rssMb() <= result.peakRssMb() && memory.rssMb() > 10, "sampled peak " + memory);
+        // Linux keeps per-thread resident-set counters and folds them into VmRSS and VmHWM lazily, so a sample may
+        // read a few hundred kB above the peak reported a moment later
+        assertTrue(memory != null && memory.rssMb() <= result.peakRssMb() + 1 && memory.rssMb() > 10, "sampled peak " + memory);
         assertTrue(memory.heapUsedMb() > 0 && memory.heapUsedMb() <= memory.heapCommittedMb(), memory.toString());
         assertTrue(memory.heapMb() > 0 && memory.heapMb() <= memory.heapCommittedMb(), memory.toString());
         assertTrue(memory.nativeMb() > 0, "the JVM's own libraries, code and metaspace at least: " + memory);
