@@ -5,7 +5,7 @@
 set -euo pipefail
 
 packages=(jupyter-notebook jupyter-nbconvert python3-nbconvert python3-nbclient python3-nbformat jupyter-client
-          fonts-dejavu-core fontconfig)
+          python3-venv fonts-dejavu-core fontconfig)
 
 missing=()
 for p in "${packages[@]}"; do

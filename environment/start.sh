@@ -36,12 +36,13 @@ if ! command -v mvn >/dev/null 2>&1; then
   exit 1
 fi
 
-# 2. Build the kernel and the library unless the jar is newer than every source and pom
+# 2. Build the kernel, the library and the runner unless the jars are newer than every source and pom
 jar="$root/kernel/target/dl10-kernel.jar"
-if [ ! -f "$jar" ] || [ -n "$(find "$root/pom.xml" "$root/lib" "$root/kernel" -newer "$jar" \
+if [ ! -f "$jar" ] || [ ! -f "$root/runner/target/dl10-runner.jar" ] \
+   || [ -n "$(find "$root/pom.xml" "$root/lib" "$root/kernel" "$root/runner" -newer "$jar" \
       \( -name '*.java' -o -name 'pom.xml' -o -name '*.properties' \) -not -path '*/target/*' -print -quit)" ]; then
-  echo "building the kernel and the course library (first time: a few minutes)..."
-  (cd "$root" && mvn -B -q install -DskipTests -pl lib,kernel -am)
+  echo "building the kernel, the course library and the runner (first time: a few minutes)..."
+  (cd "$root" && mvn -B -q package -DskipTests -pl lib,kernel,runner -am)
 else
   echo "kernel up to date: $jar"
 fi
@@ -59,8 +60,9 @@ else
   exit 1
 fi
 
-# 4. The kernelspec (writing it again is quick and picks up a changed DL10_JAVA_OPTS)
-java -jar "$jar" install --user
+# 4. The kernelspec (writing it again is quick and picks up a changed DL10_JAVA_OPTS): the kernel jar
+#    plus the course's class path, the library and its dependencies, whose renderers the kernel plugs in
+java -jar "$jar" install --user --classpath "$root/lib/target/dl10-lib.jar:$root/lib/target/lib/*"
 
 if [ "$launch" -eq 0 ]; then
   echo "ready: run 'jupyter $frontend' in $root/notebooks"

@@ -35,9 +35,22 @@ public final class CourseCheckout {
         Path jar = root().resolve("kernel/target/dl10-kernel.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("kernel jar not built: " + jar
-                    + " is missing; run `mvn -B install` from " + root());
+                    + " is missing; run `mvn -B package -DskipTests` from " + root());
         }
         return jar;
+    }
+
+    /**
+     * The course's class path as the kernelspec gets it: the library jar and the folder of its
+     * dependencies ({@code lib/target/lib/*}), built by the lib module.
+     */
+    public static String courseClassPath() {
+        Path jar = root().resolve("lib/target/dl10-lib.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("course library not built: " + jar
+                    + " is missing; run `mvn -B package -DskipTests` from " + root());
+        }
+        return jar + java.io.File.pathSeparator + root().resolve("lib/target/lib") + java.io.File.separator + "*";
     }
 
     /** Every lesson notebook in notebooks/, sorted by name. */
@@ -49,6 +62,25 @@ public final class CourseCheckout {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The project's Python environment (environment/requirements.txt installed into {@code .venv} at the
+     * repository root, or the folder named by DL10_VENV); fails with the commands that create it.
+     */
+    public static Path pythonEnvironment() {
+        String configured = System.getenv("DL10_VENV");
+        Path venv = configured == null || configured.isBlank() ? root().resolve(".venv") : Path.of(configured);
+        if (!Files.isExecutable(venv.resolve("bin/python"))) {
+            throw new IllegalStateException("no Python environment at " + venv + "; create it with: python3 -m venv " + venv
+                    + " && " + venv.resolve("bin/pip") + " install -r " + root().resolve("environment/requirements.txt"));
+        }
+        return venv;
+    }
+
+    /** The Python interpreter of {@link #pythonEnvironment()}. */
+    public static Path python() {
+        return pythonEnvironment().resolve("bin/python");
     }
 
     /** The java launcher of the JVM running the tests, so child processes use the same JDK. */

@@ -30,13 +30,17 @@ public final class JupyterClient {
         return Files.isExecutable(JUPYTER);
     }
 
-    /** Installs the course kernelspec below {@code dir} with the kernel's own install command. */
+    /**
+     * Installs the course kernelspec below {@code dir} with the kernel's own install command and the
+     * course's class path, as environment/start.sh does.
+     */
     public static JupyterClient withCourseKernel(Path dir) throws IOException, InterruptedException {
         Path jupyterPath = dir.resolve("jupyter-path");
         Path home = dir.resolve("home");
         Files.createDirectories(home);
         ProcessResult install = run(List.of(CourseCheckout.javaExecutable(), "-jar",
-                CourseCheckout.kernelJar().toString(), "install", "--jupyter-path", jupyterPath.toString()),
+                CourseCheckout.kernelJar().toString(), "install", "--jupyter-path", jupyterPath.toString(),
+                "--classpath", CourseCheckout.courseClassPath()),
                 Map.of(), dir, 120);
         if (install.exitCode() != 0) {
             throw new IllegalStateException("kernelspec install failed:\n" + install.output());

@@ -1,7 +1,7 @@
 package dl10.kernel.jupyter;
 
 import dl10.kernel.engine.CellFailure;
-import dl10.kernel.render.MimeBundle;
+import dl10.kernel.render.KernelRenderer;
 import dl10.kernel.session.NotebookSession;
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
@@ -37,7 +37,7 @@ public final class JavaKernel extends BaseKernel {
     /** A kernel whose relative paths start at workingDir; starts warming up the session at once. */
     public JavaKernel(Path workingDir) {
         setShouldReplaceStdStreams(false);
-        this.session = CompletableFuture.supplyAsync(() -> warmUp(new NotebookSession(workingDir)));
+        this.session = CompletableFuture.supplyAsync(() -> warmUp(new NotebookSession(workingDir, new KernelRenderer(getRenderer()))));
         this.languageInfo = new LanguageInfo.Builder("java")
                 .version(System.getProperty("java.version"))
                 .mimetype("text/x-java-source")
@@ -83,9 +83,9 @@ public final class JavaKernel extends BaseKernel {
         env.setBusyDeferIdle();
         env.publish(new PublishExecuteInput(request.getCode(), count));
         try {
-            MimeBundle result = session().execute(request.getCode(), count, new JupyterSink(env));
+            DisplayData result = session().execute(request.getCode(), count, new JupyterSink(env));
             if (result != null && !request.isSilent()) {
-                env.publish(new PublishExecuteResult(count, JupyterSink.toDisplayData(result)));
+                env.publish(new PublishExecuteResult(count, result));
             }
             env.defer().reply(new ExecuteReply(count, Map.of()));
         } catch (CellFailure failure) {
@@ -104,25 +104,22 @@ public final class JavaKernel extends BaseKernel {
 
     @Override
     public DisplayData eval(String code) throws Exception {
-        MimeBundle result = session().execute(code, executionCount.get(), new dl10.kernel.runtime.OutputSink() {
+        return session().execute(code, executionCount.get(), new dl10.kernel.runtime.OutputSink() {
             @Override
             public void stream(String name, String text) {
                 getIO().out.print(text);
             }
 
             @Override
-            public void display(MimeBundle bundle, String displayId) {
-                DisplayData data = JupyterSink.toDisplayData(bundle);
-                data.setDisplayId(displayId);
-                getIO().display.display(data);
+            public void display(DisplayData data, String displayId) {
+                getIO().display.display(JupyterSink.withDisplayId(data, displayId));
             }
 
             @Override
-            public void updateDisplay(String displayId, MimeBundle bundle) {
-                getIO().display.updateDisplay(displayId, JupyterSink.toDisplayData(bundle));
+            public void updateDisplay(String displayId, DisplayData data) {
+                getIO().display.updateDisplay(displayId, data);
             }
         });
-        return result == null ? null : JupyterSink.toDisplayData(result);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dl10.kernel.jupyter;
 
-import dl10.kernel.render.MimeBundle;
 import dl10.kernel.runtime.OutputSink;
 import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
@@ -8,7 +7,6 @@ import io.github.spencerpark.jupyter.messages.publish.PublishDisplayData;
 import io.github.spencerpark.jupyter.messages.publish.PublishStream;
 import io.github.spencerpark.jupyter.messages.publish.PublishUpdateDisplayData;
 
-import java.util.Map;
 
 /**
  * Sends a cell's output over the IOPub channel of the execute request it belongs to: stream, display_data
@@ -29,26 +27,22 @@ final class JupyterSink implements OutputSink {
     }
 
     @Override
-    public synchronized void display(MimeBundle bundle, String displayId) {
-        DisplayData data = toDisplayData(bundle);
-        if (displayId != null) {
-            data.setDisplayId(displayId);
-        }
-        env.publish(new PublishDisplayData(data));
+    public synchronized void display(DisplayData data, String displayId) {
+        env.publish(new PublishDisplayData(withDisplayId(data, displayId)));
     }
 
     @Override
-    public synchronized void updateDisplay(String displayId, MimeBundle bundle) {
-        DisplayData data = toDisplayData(bundle);
-        data.setDisplayId(displayId);
-        env.publish(new PublishUpdateDisplayData(data));
+    public synchronized void updateDisplay(String displayId, DisplayData data) {
+        env.publish(new PublishUpdateDisplayData(withDisplayId(data, displayId)));
     }
 
-    static DisplayData toDisplayData(MimeBundle bundle) {
-        DisplayData data = new DisplayData();
-        for (Map.Entry<String, String> entry : bundle.data().entrySet()) {
-            data.putData(entry.getKey(), entry.getValue());
+    /** A copy of the data carrying the display id (when not null), leaving the caller's object as it was. */
+    static DisplayData withDisplayId(DisplayData data, String displayId) {
+        DisplayData copy = new DisplayData();
+        copy.assign(data);
+        if (displayId != null) {
+            copy.setDisplayId(displayId);
         }
-        return data;
+        return copy;
     }
 }

@@ -1,6 +1,6 @@
 package dl10.kernel.runtime;
 
-import dl10.kernel.render.MimeBundle;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 
 /**
  * The display functions static-imported into every notebook session (the same signatures as IJava's
@@ -16,13 +16,13 @@ public final class Display {
         return DisplaySession.display(DisplaySession.render(value));
     }
 
-    /** Shows the value restricted to the given MIME types and returns the display id. */
+    /** Shows the value restricted to the given MIME types (plus text/plain) and returns the display id. */
     public static String display(Object value, String... mimeTypes) {
         return DisplaySession.display(DisplaySession.render(value, mimeTypes));
     }
 
-    /** Renders the value without showing it. */
-    public static MimeBundle render(Object value, String... mimeTypes) {
+    /** Renders the value without showing it (all its forms, or the given MIME types plus text/plain). */
+    public static DisplayData render(Object value, String... mimeTypes) {
         return DisplaySession.render(value, mimeTypes);
     }
 

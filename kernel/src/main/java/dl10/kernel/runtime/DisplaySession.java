@@ -1,7 +1,8 @@
 package dl10.kernel.runtime;
 
-import dl10.kernel.render.MimeBundle;
-import dl10.kernel.render.RendererRegistry;
+import dl10.kernel.render.KernelRenderer;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 
 import java.util.UUID;
 
@@ -11,7 +12,7 @@ import java.util.UUID;
  * because JShell snippets reach the display functions through static imports.
  */
 public final class DisplaySession {
-    private static volatile RendererRegistry registry = RendererRegistry.withDefaults();
+    private static volatile KernelRenderer renderer = KernelRenderer.standalone();
     private static volatile OutputSink sink;
 
     private DisplaySession() {
@@ -28,21 +29,26 @@ public final class DisplaySession {
     }
 
     /** The renderers of this session. */
-    public static RendererRegistry registry() {
-        return registry;
+    public static KernelRenderer renderer() {
+        return renderer;
+    }
+
+    /** Makes the renderers the ones notebook code reaches through {@link Display}. */
+    public static void useRenderer(KernelRenderer sessionRenderer) {
+        renderer = java.util.Objects.requireNonNull(sessionRenderer, "renderer");
     }
 
     /** Renders a value with the session's renderers. */
-    public static MimeBundle render(Object value, String... mimeTypes) {
-        return registry.render(value, mimeTypes);
+    public static DisplayData render(Object value, String... mimeTypes) {
+        return renderer.render(value, mimeTypes);
     }
 
     /** Sends a rendered value to the current sink with a new display id and returns that id. */
-    public static String display(MimeBundle bundle) {
+    public static String display(DisplayData bundle) {
         String id = UUID.randomUUID().toString();
         OutputSink current = sink;
         if (current == null) {
-            System.out.println(bundle.get("text/plain"));
+            System.out.println(bundle.getData(MIMEType.TEXT_PLAIN));
         } else {
             System.out.flush();
             System.err.flush();
@@ -52,10 +58,10 @@ public final class DisplaySession {
     }
 
     /** Replaces the outputs displayed under the id. */
-    public static void update(String id, MimeBundle bundle) {
+    public static void update(String id, DisplayData bundle) {
         OutputSink current = sink;
         if (current == null) {
-            System.out.println(bundle.get("text/plain"));
+            System.out.println(bundle.getData(MIMEType.TEXT_PLAIN));
         } else {
             current.updateDisplay(id, bundle);
         }

@@ -6,9 +6,10 @@ import dl10.kernel.engine.JShellEngine;
 import dl10.kernel.io.CapturedStreams;
 import dl10.kernel.magic.CellInterpreter;
 import dl10.kernel.magic.MavenResolver;
-import dl10.kernel.render.MimeBundle;
+import dl10.kernel.render.KernelRenderer;
 import dl10.kernel.runtime.DisplaySession;
 import dl10.kernel.runtime.OutputSink;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,9 +23,10 @@ import java.util.logging.Logger;
 
 /**
  * One notebook's session, shared by the Jupyter kernel and the headless runner: the JShell engine, the
- * magics, the display functions and the captured output streams. {@link #execute} runs a cell, sends its
- * printed text and displays to an {@link OutputSink}, and returns the rendered value of its last
- * expression.
+ * magics, the renderers, the display functions and the captured output streams. {@link #execute} runs a
+ * cell, sends its printed text and displays to an {@link OutputSink}, and returns the rendered value of its
+ * last expression. Libraries on the class path add renderers and imports through
+ * {@link dl10.kernel.api.NotebookExtension} (found with {@link java.util.ServiceLoader}).
  */
 public final class NotebookSession implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(NotebookSession.class.getName());
@@ -38,22 +40,40 @@ public final class NotebookSession implements AutoCloseable {
 
     private final JShellEngine engine;
     private final CellInterpreter interpreter;
+    private final KernelRenderer renderer;
+    private final List<String> extensionImports;
 
     /**
-     * A session whose relative paths start at workingDir. Like IJava, it adds the jars named by
-     * DL10_CLASSPATH, IJAVA_CLASSPATH or JJAVA_CLASSPATH (globs allowed), then runs the scripts named by
+     * A session whose relative paths start at workingDir, with renderers of its own. Like IJava, it adds
+     * the jars named by DL10_CLASSPATH, IJAVA_CLASSPATH or JJAVA_CLASSPATH (globs allowed), installs the
+     * notebook extensions of the JVM's class path, then runs the scripts named by
      * IJAVA_STARTUP_SCRIPTS_PATH / JJAVA_STARTUP_SCRIPTS_PATH and the code in IJAVA_STARTUP_SCRIPT /
      * JJAVA_STARTUP_SCRIPT.
      */
     public NotebookSession(Path workingDir) {
-        this(workingDir, System.getenv());
+        this(workingDir, KernelRenderer.standalone(), System.getenv());
+    }
+
+    /** A session that renders with the given renderers (a kernel's), adding the extensions' to them. */
+    public NotebookSession(Path workingDir, KernelRenderer renderer) {
+        this(workingDir, renderer, System.getenv());
     }
 
     /** A session configured by the given environment variables instead of the process's. */
-    NotebookSession(Path workingDir, Map<String, String> environment) {
+    NotebookSession(Path workingDir, KernelRenderer renderer, Map<String, String> environment) {
         this.engine = new JShellEngine();
         this.interpreter = new CellInterpreter(engine, workingDir, new MavenResolver());
+        this.renderer = renderer;
         addEnvironmentClassPath(workingDir, environment);
+        this.extensionImports = Extensions.install(Extensions.find(NotebookSession.class.getClassLoader()), renderer,
+                target -> {
+                    try {
+                        engine.eval("import " + target + ";");
+                    } catch (CellFailure e) {
+                        throw new IllegalArgumentException(String.join(" ", e.traceback()), e);
+                    }
+                });
+        DisplaySession.useRenderer(renderer);
         runStartupScripts(workingDir, environment);
     }
 
@@ -100,8 +120,9 @@ public final class NotebookSession implements AutoCloseable {
      * Runs a cell. Output goes to the sink while it runs; the result is the rendered value of the final
      * expression, or null if the cell ends in a statement or declaration.
      */
-    public MimeBundle execute(String code, int executionCount, OutputSink sink) throws CellFailure {
+    public DisplayData execute(String code, int executionCount, OutputSink sink) throws CellFailure {
         engine.beginCell("cell [" + executionCount + "]");
+        DisplaySession.useRenderer(renderer);
         DisplaySession.attach(sink);
         try (CapturedStreams ignored = CapturedStreams.capture(sink)) {
             JShellEngine.Result result = interpreter.run(code);
@@ -109,7 +130,7 @@ public final class NotebookSession implements AutoCloseable {
                 // a cell ending in System.out.printf(...) prints its text; the stream itself is no result
                 return null;
             }
-            return DisplaySession.render(result.value());
+            return renderer.render(result.value());
         } finally {
             DisplaySession.attach(null);
         }
@@ -118,6 +139,16 @@ public final class NotebookSession implements AutoCloseable {
     /** Stops the running cell (interrupt, then Thread.stop after a grace period). */
     public void interrupt() {
         engine.interrupt();
+    }
+
+    /** The session's renderers (the base library's registry plus the extensions'). */
+    public KernelRenderer renderer() {
+        return renderer;
+    }
+
+    /** The imports the notebook extensions added, as written between {@code import} and {@code ;}. */
+    public List<String> extensionImports() {
+        return extensionImports;
     }
 
     /** The engine (completion, inspection, class path). */

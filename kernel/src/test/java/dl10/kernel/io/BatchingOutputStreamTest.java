@@ -1,6 +1,6 @@
 package dl10.kernel.io;
 
-import dl10.kernel.render.MimeBundle;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import dl10.kernel.runtime.OutputSink;
 import org.junit.jupiter.api.Test;
 
@@ -50,11 +50,11 @@ class BatchingOutputStreamTest {
             }
 
             @Override
-            public void display(MimeBundle bundle, String displayId) {
+            public void display(DisplayData bundle, String displayId) {
             }
 
             @Override
-            public void updateDisplay(String displayId, MimeBundle bundle) {
+            public void updateDisplay(String displayId, DisplayData bundle) {
             }
         };
         PrintStream original = System.out;

@@ -69,8 +69,10 @@ public final class KernelConnection implements AutoCloseable {
         Path file = dir.resolve("connection.json");
         Files.writeString(file, GSON.toJson(connection));
         Path stderr = dir.resolve("kernel-stderr.log");
-        Process process = new ProcessBuilder(CourseCheckout.javaExecutable(), "-jar",
-                CourseCheckout.kernelJar().toString(), "kernel", file.toString())
+        // started as the installed kernelspec starts it: the kernel jar (also the agent) and the course's class path
+        String kernelJar = CourseCheckout.kernelJar().toString();
+        Process process = new ProcessBuilder(CourseCheckout.javaExecutable(), "-javaagent:" + kernelJar, "-cp",
+                kernelJar + java.io.File.pathSeparator + CourseCheckout.courseClassPath(), "dl10.kernel.Main", "kernel", file.toString())
                 .directory(dir.toFile())
                 .redirectOutput(dir.resolve("kernel-stdout.log").toFile())
                 .redirectError(stderr.toFile())

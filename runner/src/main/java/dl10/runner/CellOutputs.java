@@ -1,0 +1,106 @@
+package dl10.runner;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.Gson;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import dl10.kernel.runtime.OutputSink;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The nbformat 4 outputs of a notebook being run headless: streams (consecutive text of the same stream
+ * merged into one output), display_data, execute_result and error. An update_display_data replaces the
+ * data of every earlier output shown with that display id, in any cell; display ids are not written to
+ * the file.
+ */
+public final class CellOutputs implements OutputSink {
+    private static final Gson GSON = new Gson();
+
+    private final Map<String, List<JsonObject>> byDisplayId = new HashMap<>();
+    private JsonArray current = new JsonArray();
+
+    /** Starts collecting the outputs of a new cell into the given array. */
+    public synchronized void startCell(JsonArray outputs) {
+        current = outputs;
+    }
+
+    /** The outputs of the cell being run. */
+    public synchronized JsonArray currentOutputs() {
+        return current;
+    }
+
+    @Override
+    public synchronized void stream(String name, String text) {
+        if (text.isEmpty()) {
+            return;
+        }
+        if (!current.isEmpty()) {
+            JsonObject last = current.get(current.size() - 1).getAsJsonObject();
+            if ("stream".equals(last.get("output_type").getAsString()) && name.equals(last.get("name").getAsString())) {
+                last.addProperty("text", last.get("text").getAsString() + text);
+                return;
+            }
+        }
+        JsonObject output = new JsonObject();
+        output.addProperty("output_type", "stream");
+        output.addProperty("name", name);
+        output.addProperty("text", text);
+        current.add(output);
+    }
+
+    @Override
+    public synchronized void display(DisplayData bundle, String displayId) {
+        JsonObject output = new JsonObject();
+        output.addProperty("output_type", "display_data");
+        output.add("data", data(bundle));
+        output.add("metadata", new JsonObject());
+        current.add(output);
+        if (displayId != null) {
+            byDisplayId.computeIfAbsent(displayId, id -> new ArrayList<>()).add(output);
+        }
+    }
+
+    @Override
+    public synchronized void updateDisplay(String displayId, DisplayData bundle) {
+        for (JsonObject output : byDisplayId.getOrDefault(displayId, List.of())) {
+            output.add("data", data(bundle));
+        }
+    }
+
+    /** Adds the execute_result of the cell. */
+    public synchronized void result(DisplayData bundle, int executionCount) {
+        JsonObject output = new JsonObject();
+        output.addProperty("output_type", "execute_result");
+        output.addProperty("execution_count", executionCount);
+        output.add("data", data(bundle));
+        output.add("metadata", new JsonObject());
+        current.add(output);
+    }
+
+    /** Adds an error output. */
+    public synchronized void error(String ename, String evalue, List<String> traceback) {
+        JsonObject output = new JsonObject();
+        output.addProperty("output_type", "error");
+        output.addProperty("ename", ename);
+        output.addProperty("evalue", evalue);
+        JsonArray lines = new JsonArray();
+        traceback.forEach(lines::add);
+        output.add("traceback", lines);
+        current.add(output);
+    }
+
+    /**
+     * The data object of an output: the display data's MIME bundle as the base library serialises it into
+     * Jupyter messages (text types as strings, nbformat allows lists of lines too). Display ids, which
+     * live in the transient part, are not written.
+     */
+    static JsonObject data(DisplayData bundle) {
+        JsonElement data = GSON.toJsonTree(bundle).getAsJsonObject().get("data");
+        return data != null && data.isJsonObject() ? data.getAsJsonObject() : new JsonObject();
+    }
+}
