@@ -51,6 +51,41 @@ public final class CourseCheckout {
         }
     }
 
+    /**
+     * The course's Python environment, made by environment/install-python-env.sh from
+     * environment/requirements.txt: DL10_VENV if set, else .venv/ at the repository root.
+     */
+    public static Path venv() {
+        String configured = System.getenv("DL10_VENV");
+        return configured != null && !configured.isBlank() ? Path.of(configured) : root().resolve(".venv");
+    }
+
+    /** A program of the course's Python environment (e.g. "jupyter"); fails with the set-up command if it is missing. */
+    public static Path venvBin(String program) {
+        Path path = venv().resolve("bin").resolve(program);
+        if (!Files.isExecutable(path)) {
+            throw new IllegalStateException(path + " is missing: make the course's Python environment with"
+                    + " environment/install-python-env.sh (environment/start.sh --no-launch and .ci/run call it)");
+        }
+        return path;
+    }
+
+    /** A setting of environment/course.properties (e.g. binder.java.opts); fails naming the file if it is absent. */
+    public static String courseProperty(String key) {
+        Path file = root().resolve("environment/course.properties");
+        java.util.Properties properties = new java.util.Properties();
+        try (java.io.Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        String value = properties.getProperty(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(file + " has no setting '" + key + "'");
+        }
+        return value.trim();
+    }
+
     /** The java launcher of the JVM running the tests, so child processes use the same JDK. */
     public static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
