@@ -1,12 +1,12 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Start-up and round-trip benchmark of the course kernel (not a test).
 
-Measures, with jupyter_client (Debian's /usr/bin/python3 has it):
+Measures, with jupyter_client (the course's .venv/, made by environment/install-python-env.sh, has it):
   * start: from starting the kernel process to the execute_reply of `1+1`
   * round trip: median time of a trivial cell (`1+1`) afterwards
 and checks that interrupting `while (true) {}` ends the cell and the kernel keeps working.
 
-Usage: /usr/bin/python3 kernel/bench/kernel_benchmark.py [path/to/dl10-kernel.jar] [--rounds N]
+Usage: .venv/bin/python kernel/bench/kernel_benchmark.py [path/to/dl10-kernel.jar] [--rounds N]
 """
 import json
 import os

@@ -65,15 +65,20 @@ public final class CourseCheckout {
     }
 
     /**
-     * The project's Python environment (environment/requirements.txt installed into {@code .venv} at the
-     * repository root, or the folder named by DL10_VENV); fails with the commands that create it.
+     * The course's Python environment, made by environment/install-python-env.sh from
+     * environment/requirements.txt: DL10_VENV if set, else .venv/ at the repository root.
      */
-    public static Path pythonEnvironment() {
+    public static Path venv() {
         String configured = System.getenv("DL10_VENV");
-        Path venv = configured == null || configured.isBlank() ? root().resolve(".venv") : Path.of(configured);
+        return configured != null && !configured.isBlank() ? Path.of(configured) : root().resolve(".venv");
+    }
+
+    /** The course's Python environment ({@link #venv()}); fails with the command that creates it. */
+    public static Path pythonEnvironment() {
+        Path venv = venv();
         if (!Files.isExecutable(venv.resolve("bin/python"))) {
-            throw new IllegalStateException("no Python environment at " + venv + "; create it with: python3 -m venv " + venv
-                    + " && " + venv.resolve("bin/pip") + " install -r " + root().resolve("environment/requirements.txt"));
+            throw new IllegalStateException("no Python environment at " + venv + "; make it with"
+                    + " environment/install-python-env.sh (environment/start.sh --no-launch and .ci/run call it)");
         }
         return venv;
     }
@@ -81,6 +86,32 @@ public final class CourseCheckout {
     /** The Python interpreter of {@link #pythonEnvironment()}. */
     public static Path python() {
         return pythonEnvironment().resolve("bin/python");
+    }
+
+    /** A program of the course's Python environment (e.g. "jupyter"); fails with the set-up command if it is missing. */
+    public static Path venvBin(String program) {
+        Path path = venv().resolve("bin").resolve(program);
+        if (!Files.isExecutable(path)) {
+            throw new IllegalStateException(path + " is missing: make the course's Python environment with"
+                    + " environment/install-python-env.sh (environment/start.sh --no-launch and .ci/run call it)");
+        }
+        return path;
+    }
+
+    /** A setting of environment/course.properties (e.g. binder.java.opts); fails naming the file if it is absent. */
+    public static String courseProperty(String key) {
+        Path file = root().resolve("environment/course.properties");
+        java.util.Properties properties = new java.util.Properties();
+        try (java.io.Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        String value = properties.getProperty(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(file + " has no setting '" + key + "'");
+        }
+        return value.trim();
     }
 
     /** The java launcher of the JVM running the tests, so child processes use the same JDK. */

@@ -9,13 +9,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Drives the real Jupyter tools installed on the machine (Debian's /usr/bin/jupyter): installs the
- * course kernelspec into a private JUPYTER_PATH and executes notebooks with
- * {@code jupyter nbconvert --execute}, the same path a student's JupyterLab takes.
+ * Drives the real Jupyter tools of the course's pinned Python environment ({@code .venv/bin/jupyter},
+ * made by environment/install-python-env.sh): installs the course kernelspec into a private
+ * JUPYTER_PATH and executes notebooks with {@code jupyter nbconvert --execute} (nbclient, the headless
+ * Jupyter client).
  */
 public final class JupyterClient {
-    /** Where Debian installs the Jupyter command line. */
-    public static final Path JUPYTER = Path.of("/usr/bin/jupyter");
+    /** The Jupyter command line of the course's Python environment. */
+    public static final Path JUPYTER = CourseCheckout.venv().resolve("bin/jupyter");
 
     private final Path jupyterPath;
     private final Path home;
@@ -25,7 +26,7 @@ public final class JupyterClient {
         this.home = home;
     }
 
-    /** True when the real Jupyter command line is installed here. */
+    /** True when the course's Python environment (with its Jupyter command line) is there. */
     public static boolean available() {
         return Files.isExecutable(JUPYTER);
     }
