@@ -1,53 +1,78 @@
 package dl10.kernel.jupyter;
 
+import com.google.gson.JsonObject;
 import dl10.kernel.render.MimeBundle;
 import dl10.kernel.runtime.OutputSink;
-import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
-import io.github.spencerpark.jupyter.kernel.display.DisplayData;
-import io.github.spencerpark.jupyter.messages.publish.PublishDisplayData;
-import io.github.spencerpark.jupyter.messages.publish.PublishStream;
-import io.github.spencerpark.jupyter.messages.publish.PublishUpdateDisplayData;
 
 import java.util.Map;
 
 /**
- * Sends a cell's output over the IOPub channel of the execute request it belongs to: stream, display_data
- * and update_display_data messages.
+ * Sends a cell's output over iopub as messages that answer its execute request: stream, display_data,
+ * update_display_data and clear_output (messaging specification 5.4, "IOPub"). A silent request
+ * publishes nothing.
  */
 final class JupyterSink implements OutputSink {
-    private final ShellReplyEnvironment env;
+    private final KernelSockets sockets;
+    private final WireMessage request;
+    private final boolean silent;
 
-    JupyterSink(ShellReplyEnvironment env) {
-        this.env = env;
+    JupyterSink(KernelSockets sockets, WireMessage request, boolean silent) {
+        this.sockets = sockets;
+        this.request = request;
+        this.silent = silent;
     }
 
     @Override
-    public synchronized void stream(String name, String text) {
-        if (!text.isEmpty()) {
-            env.publish(new PublishStream("stderr".equals(name) ? PublishStream.StreamType.ERR : PublishStream.StreamType.OUT, text));
+    public void stream(String name, String text) {
+        if (silent || text.isEmpty()) {
+            return;
+        }
+        JsonObject content = new JsonObject();
+        content.addProperty("name", "stderr".equals(name) ? "stderr" : "stdout");
+        content.addProperty("text", text);
+        sockets.publish(request, "stream", content);
+    }
+
+    @Override
+    public void display(MimeBundle bundle, String displayId) {
+        if (!silent) {
+            sockets.publish(request, "display_data", displayContent(bundle, displayId));
         }
     }
 
     @Override
-    public synchronized void display(MimeBundle bundle, String displayId) {
-        DisplayData data = toDisplayData(bundle);
+    public void updateDisplay(String displayId, MimeBundle bundle) {
+        if (!silent) {
+            sockets.publish(request, "update_display_data", displayContent(bundle, displayId));
+        }
+    }
+
+    @Override
+    public void clearOutput(boolean wait) {
+        if (!silent) {
+            JsonObject content = new JsonObject();
+            content.addProperty("wait", wait);
+            sockets.publish(request, "clear_output", content);
+        }
+    }
+
+    private static JsonObject displayContent(MimeBundle bundle, String displayId) {
+        JsonObject content = new JsonObject();
+        content.add("data", data(bundle));
+        content.add("metadata", new JsonObject());
+        JsonObject transientPart = new JsonObject();
         if (displayId != null) {
-            data.setDisplayId(displayId);
+            transientPart.addProperty("display_id", displayId);
         }
-        env.publish(new PublishDisplayData(data));
+        content.add("transient", transientPart);
+        return content;
     }
 
-    @Override
-    public synchronized void updateDisplay(String displayId, MimeBundle bundle) {
-        DisplayData data = toDisplayData(bundle);
-        data.setDisplayId(displayId);
-        env.publish(new PublishUpdateDisplayData(data));
-    }
-
-    static DisplayData toDisplayData(MimeBundle bundle) {
-        DisplayData data = new DisplayData();
+    /** The MIME bundle as the {@code data} object of a display message. */
+    static JsonObject data(MimeBundle bundle) {
+        JsonObject data = new JsonObject();
         for (Map.Entry<String, String> entry : bundle.data().entrySet()) {
-            data.putData(entry.getKey(), entry.getValue());
+            data.addProperty(entry.getKey(), entry.getValue() == null ? "" : entry.getValue());
         }
         return data;
     }
