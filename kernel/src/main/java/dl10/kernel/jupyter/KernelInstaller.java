@@ -96,7 +96,10 @@ public final class KernelInstaller {
     /** Writes kernel.json (and the logo) into the folder and returns it. */
     public static Path install(Path dir, String displayName, Path jar) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("kernel.json"), kernelJson(displayName, jar, RunnerOptions.jvmOptionsFromEnvironment()), StandardCharsets.UTF_8);
+        List<String> jvmOptions = new java.util.ArrayList<>(RunnerOptions.jvmOptionsFromEnvironment());
+        StartupArchive.create(Path.of(System.getProperty("java.home"), "bin", "java"), jvmOptions, jar, dir.resolve("dl10-kernel.jsa"))
+                .ifPresent(jvmOptions::add);
+        Files.writeString(dir.resolve("kernel.json"), kernelJson(displayName, jar, jvmOptions), StandardCharsets.UTF_8);
         for (String logo : List.of("logo-32x32.png", "logo-64x64.png")) {
             try (InputStream in = KernelInstaller.class.getResourceAsStream("/kernel/" + logo)) {
                 if (in != null) {

@@ -67,7 +67,10 @@ class ConformanceSuiteTest {
         Process install = new ProcessBuilder(CourseCheckout.javaExecutable(), "-jar", CourseCheckout.kernelJar().toString(),
                 "install", "--jupyter-path", jupyterPath.toString()).redirectErrorStream(true).start();
         String installOutput = new String(install.getInputStream().readAllBytes());
-        assertTrue(install.waitFor(120, TimeUnit.SECONDS) && install.exitValue() == 0, "kernelspec install failed:\n" + installOutput);
+        assertTrue(install.waitFor(400, TimeUnit.SECONDS) && install.exitValue() == 0, "kernelspec install failed:\n" + installOutput);
+        Path spec = jupyterPath.resolve("kernels/dl10-java");
+        assertTrue(Files.readString(spec.resolve("kernel.json")).contains("-XX:SharedArchiveFile=" + spec.resolve("dl10-kernel.jsa"))
+                && Files.size(spec.resolve("dl10-kernel.jsa")) > 0, "the installer made the kernel's start-up archive and the kernelspec uses it");
 
         Path suite = CourseCheckout.root().resolve("tests/src/test/python");
         ProcessBuilder builder = new ProcessBuilder(python.get().toString(), "-m", "unittest", "-v", "kernel_conformance")
