@@ -10,10 +10,11 @@ import org.objectweb.asm.Opcodes;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Keeps a cell from ending the kernel: the classes JShell compiles from cells are rewritten (with ASM)
- * so that a call of {@code System.exit}, {@code Runtime.exit} or {@code Runtime.halt}, including one
- * through a method reference, throws a {@link SecurityException} that fails the cell instead, with a
- * message that says why. The kernel process, its session and every variable live on. This is what a
+ * Keeps a cell from ending the kernel: the classes JShell compiles from cells, and (through the kernel
+ * jar's agent) the classes of every jar a notebook adds (%maven, %jars, the course class path), are
+ * rewritten with ASM so that a call of {@code System.exit}, {@code Runtime.exit} or {@code Runtime.halt},
+ * including one through a method reference, throws a {@link SecurityException} that fails the cell
+ * instead, with a message that says why. The kernel's own class path is left as it is. The kernel process, its session and every variable live on. This is what a
  * {@code SecurityManager}'s {@code checkExit} did before Java deprecated it (JEP 411) and removed it
  * (JEP 486), which recommends exactly this: rewriting the calls.
  */
@@ -112,6 +113,27 @@ public final class ExitGuard {
 
     private static String staticDescriptor(String owner) {
         return "java/lang/Runtime".equals(owner) ? "(Ljava/lang/Runtime;I)V" : "(I)V";
+    }
+
+    /**
+     * The agent's transformer: rewrites classes defined by class loaders other than the JDK's and the
+     * kernel's own (JShell's loader for added jars, a library's own loaders). Never fails a class load.
+     */
+    static final class Transformer implements java.lang.instrument.ClassFileTransformer {
+        @Override
+        public byte[] transform(ClassLoader loader, String className, Class<?> redefined,
+                                java.security.ProtectionDomain domain, byte[] classFile) {
+            if (loader == null || loader == ClassLoader.getSystemClassLoader() || loader == ClassLoader.getPlatformClassLoader()
+                    || (className != null && className.startsWith("REPL/"))) {
+                return null; // the JDK, the kernel itself, and cell classes (rewritten when JShell loads them)
+            }
+            try {
+                byte[] rewritten = rewrite(classFile);
+                return rewritten == classFile ? null : rewritten;
+            } catch (RuntimeException | LinkageError e) {
+                return null;
+            }
+        }
     }
 
     static boolean contains(byte[] data, byte[] word) {

@@ -643,6 +643,30 @@ class KernelProtocolTest {
         assertEquals("8", result(execute("survivor + 1")), "the session keeps its variables");
     }
 
+    @Test
+    @Order(41)
+    void aLibraryThatCallsSystemExitFailsTheCellToo() throws Exception {
+        Path src = java.nio.file.Files.createDirectories(dir.resolve("quitter-src/quitter"));
+        java.nio.file.Files.writeString(src.resolve("Quitter.java"),
+                "package quitter; public class Quitter { public static void quit() { System.exit(3); } }");
+        Path classes = java.nio.file.Files.createDirectories(dir.resolve("quitter-classes"));
+        assertEquals(0, javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                src.resolve("Quitter.java").toString()));
+        try (java.util.jar.JarOutputStream jar = new java.util.jar.JarOutputStream(
+                java.nio.file.Files.newOutputStream(dir.resolve("quitter.jar")))) {
+            jar.putNextEntry(new java.util.jar.JarEntry("quitter/Quitter.class"));
+            jar.write(java.nio.file.Files.readAllBytes(classes.resolve("quitter/Quitter.class")));
+            jar.closeEntry();
+        }
+        assertEquals("ok", execute("%jars quitter.jar").status());
+        Execution run = execute("quitter.Quitter.quit();");
+        assertEquals("error", run.status());
+        assertTrue(run.reply().content().get("evalue").getAsString().startsWith("System.exit(3) would end the kernel"),
+                run.reply().toString());
+        assertTrue(kernel.process().isAlive());
+        assertEquals("8", result(execute("survivor + 1")));
+    }
+
     private static JsonObject codeContent(String code) {
         JsonObject content = new JsonObject();
         content.addProperty("code", code);
