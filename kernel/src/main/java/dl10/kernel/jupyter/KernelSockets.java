@@ -300,7 +300,7 @@ public final class KernelSockets {
     /** Publishes a message with metadata on iopub. */
     public void publish(WireMessage parent, String type, JsonObject content, JsonObject metadata) {
         synchronized (iopubLock) {
-            if (running || !context.isClosed()) {
+            if (!context.isClosed()) {
                 send(iopub, List.of(topic(type)), parent, type, content, metadata);
             }
         }
@@ -321,17 +321,19 @@ public final class KernelSockets {
      */
     public List<WireMessage> takeQueuedShellRequests() {
         List<WireMessage> queued = new ArrayList<>();
-        while (true) {
+        int emptyReads = 0;
+        while (emptyReads < 3) {
             WireMessage next = receive(shell, ZMQ.DONTWAIT);
-            if (next == null) {
-                // one more look: a frame may have been received in between
-                if (shell.getEvents() == 0 || (shell.getEvents() & ZMQ.Poller.POLLIN) == 0) {
-                    return queued;
-                }
-                continue;
+            if (next != null) {
+                queued.add(next);
+                emptyReads = 0;
+            } else if ((shell.getEvents() & ZMQ.Poller.POLLIN) == 0) {
+                return queued;
+            } else {
+                emptyReads++; // a message that was dropped (bad signature) or is still arriving
             }
-            queued.add(next);
         }
+        return queued;
     }
 
     /**
