@@ -57,6 +57,16 @@ public final class DisplaySession {
         return id;
     }
 
+    /** Clears the running cell's outputs, at once or (wait) just before its next output. */
+    public static void clear(boolean wait) {
+        OutputSink current = sink;
+        if (current != null) {
+            System.out.flush();
+            System.err.flush();
+            current.clearOutput(wait);
+        }
+    }
+
     /** Replaces the outputs displayed under the id. */
     public static void update(String id, DisplayData bundle) {
         OutputSink current = sink;
