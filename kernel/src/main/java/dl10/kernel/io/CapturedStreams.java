@@ -94,6 +94,15 @@ public final class CapturedStreams implements AutoCloseable {
         err.flushStale(partial);
     }
 
+    /**
+     * Sends everything printed so far, the line still being printed included (stdout, then stderr), so
+     * that a display or clear_output that follows comes after it, as it did in the cell's code.
+     */
+    public void sendPrinted() {
+        out.flushNow();
+        err.flushNow();
+    }
+
     @Override
     public void close() {
         ticker.cancel(false);

@@ -135,10 +135,11 @@ public final class NotebookSession implements AutoCloseable {
                                String noInputReason, long requestedAtNanos) throws CellFailure {
         engine.beginCell("cell [" + executionCount + "]", requestedAtNanos);
         DisplaySession.useRenderer(renderer);
-        DisplaySession.attach(sink);
         long interval = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(CapturedStreams.DEFAULT_INTERVAL_MILLIS);
-        try (CapturedStreams ignored = CapturedStreams.capture(sink, input, noInputReason,
+        try (CapturedStreams captured = CapturedStreams.capture(sink, input, noInputReason,
                 () -> engine.snippetRunningFor(interval))) {
+            // text printed before a display or clear_output goes out before it
+            DisplaySession.attach(sink, captured::sendPrinted);
             JShellEngine.Result result = interpreter.run(code);
             if (!result.hasValue() || result.value() instanceof PrintStream) {
                 // a cell ending in System.out.printf(...) prints its text; the stream itself is no result
