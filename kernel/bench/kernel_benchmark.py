@@ -1,16 +1,17 @@
 #!/usr/bin/env python3
 """Start-up and round-trip benchmark of the course kernel (not a test).
 
-Installs the kernelspec twice into private JUPYTER_PATHs with the kernel's own installer, once as
-students get it (with the class-data sharing archive made at install time) and once without the
-archive (DL10_STARTUP_ARCHIVE=off), then measures with jupyter_client, for each:
+Installs the kernelspec twice into private JUPYTER_PATHs with the kernel's own installer and the course
+class path (--classpath, as environment/start.sh installs it), once as students get it (with the
+class-data sharing archive made at install time) and once without the archive
+(DL10_STARTUP_ARCHIVE=off), then measures with jupyter_client, for each:
   * start: from starting the kernel process to the execute_reply of `1+1`, over --starts fresh kernels
     (median; the kernel's CPU seconds at that moment too, which a busy machine distorts less)
   * round trip: median time of a trivial cell (`1+1`) over --rounds cells on one warm kernel, and the
     kernel's CPU per cell
 and checks that interrupting `while (true) {}` ends the cell and the kernel keeps working.
 
-Usage: .venv/bin/python kernel/bench/kernel_benchmark.py [--starts N] [--rounds N] [--jar PATH]
+Usage: .venv/bin/python kernel/bench/kernel_benchmark.py [--starts N] [--rounds N] [--jar PATH] [--classpath PATH]
 (the project's Python environment has jupyter_client; so does Debian's /usr/bin/python3 with
 python3-jupyter-client).
 """
@@ -34,13 +35,15 @@ def cpu_seconds(pid):
     return sum(int(x) for x in fields[11:15]) / ticks
 
 
-def install(jar, jupyter_path, archive):
+def install(jar, class_path, jupyter_path, archive):
     env = dict(os.environ)
     if not archive:
         env["DL10_STARTUP_ARCHIVE"] = "off"
     java = os.path.join(os.environ.get("JAVA_HOME", "/usr"), "bin", "java")
-    subprocess.run([java, "-jar", jar, "install", "--jupyter-path", jupyter_path], env=env, check=True,
-                   stdout=subprocess.DEVNULL)
+    command = [java, "-jar", jar, "install", "--jupyter-path", jupyter_path]
+    if class_path:
+        command += ["--classpath", class_path]
+    subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
     return KernelSpecManager(kernel_dirs=[os.path.join(jupyter_path, "kernels")])
 
 
@@ -108,6 +111,9 @@ def main():
     parser.add_argument("--starts", type=int, default=5, help="fresh kernels started per variant")
     parser.add_argument("--rounds", type=int, default=50, help="trivial cells timed on one warm kernel")
     parser.add_argument("--jar", default=os.path.join(here, "..", "target", "dl10-kernel.jar"))
+    lib = os.path.abspath(os.path.join(here, "..", "..", "lib", "target"))
+    parser.add_argument("--classpath", default=os.path.join(lib, "dl10-lib.jar") + os.pathsep + os.path.join(lib, "lib", "*"),
+                        help="the course class path of the kernelspec (default: the built course library; '' for none)")
     args = parser.parse_args()
     jar = os.path.abspath(args.jar)
     try:
@@ -117,8 +123,8 @@ def main():
     except OSError:
         pass
     with tempfile.TemporaryDirectory() as root:
-        with_archive = install(jar, os.path.join(root, "with-archive"), True)
-        without_archive = install(jar, os.path.join(root, "without-archive"), False)
+        with_archive = install(jar, args.classpath, os.path.join(root, "with-archive"), True)
+        without_archive = install(jar, args.classpath, os.path.join(root, "without-archive"), False)
         measure("with start-up archive", with_archive, args.starts, args.rounds, True)
         measure("without archive", without_archive, args.starts, args.rounds, False)
 

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs the public Jupyter kernel conformance suite, {@code jupyter_kernel_test} (pinned in
  * environment/requirements.txt), with the project's Python environment against the course kernel's
- * kernelspec installed into a private JUPYTER_PATH. The samples are in src/test/python/kernel_conformance.py.
+ * kernelspec installed into a private JUPYTER_PATH as environment/start.sh installs it (with the course
+ * class path). The samples are in src/test/python/kernel_conformance.py.
  * The build fails if any conformance test fails, or is skipped for a reason not listed in
  * {@link #NOT_OFFERED}.
  */
@@ -65,7 +66,8 @@ class ConformanceSuiteTest {
 
         Path jupyterPath = dir.resolve("jupyter-path");
         Process install = new ProcessBuilder(CourseCheckout.javaExecutable(), "-jar", CourseCheckout.kernelJar().toString(),
-                "install", "--jupyter-path", jupyterPath.toString()).redirectErrorStream(true).start();
+                "install", "--jupyter-path", jupyterPath.toString(), "--classpath", CourseCheckout.courseClassPath())
+                .redirectErrorStream(true).start();
         String installOutput = new String(install.getInputStream().readAllBytes());
         assertTrue(install.waitFor(400, TimeUnit.SECONDS) && install.exitValue() == 0, "kernelspec install failed:\n" + installOutput);
         Path spec = jupyterPath.resolve("kernels/dl10-java");
