@@ -63,4 +63,57 @@ class CellOutputsTest {
         assertEquals("boom", error.get("evalue").getAsString());
         assertEquals(2, error.getAsJsonArray("traceback").size());
     }
+
+    @Test
+    void clearOutputEmptiesTheRunningCellAtOnce() {
+        CellOutputs outputs = new CellOutputs();
+        JsonArray first = new JsonArray();
+        outputs.startCell(first);
+        outputs.stream("stdout", "kept\n");
+        JsonArray second = new JsonArray();
+        outputs.startCell(second);
+        outputs.stream("stdout", "epoch 1\n");
+        outputs.display(new DisplayData("chart 1"), "chart");
+        outputs.clearOutput(false);
+        assertEquals(0, second.size(), "the running cell's outputs are gone");
+        assertEquals(1, first.size(), "an earlier cell keeps its outputs");
+        outputs.updateDisplay("chart", new DisplayData("chart 2"));
+        assertEquals(0, second.size(), "an update does not bring a cleared output back");
+        outputs.stream("stdout", "epoch 2\n");
+        assertEquals(1, second.size());
+        assertEquals("epoch 2\n", second.get(0).getAsJsonObject().get("text").getAsString());
+    }
+
+    @Test
+    void clearOutputWithWaitClearsJustBeforeTheNextOutput() {
+        CellOutputs outputs = new CellOutputs();
+        JsonArray cell = new JsonArray();
+        outputs.startCell(cell);
+        outputs.stream("stdout", "epoch 1\n");
+        outputs.clearOutput(true);
+        assertEquals(1, cell.size(), "with wait the old output stays until a new one comes");
+        outputs.updateDisplay("none", new DisplayData("x"));
+        assertEquals(1, cell.size(), "an update is no output");
+        outputs.stream("stdout", "epoch 2\n");
+        assertEquals(1, cell.size());
+        assertEquals("epoch 2\n", cell.get(0).getAsJsonObject().get("text").getAsString(), "not merged into the cleared stream");
+        outputs.stream("stdout", "epoch 2 done\n");
+        assertEquals("epoch 2\nepoch 2 done\n", cell.get(0).getAsJsonObject().get("text").getAsString(), "one clear per wait");
+
+        outputs.clearOutput(true);
+        outputs.result(new DisplayData("42"), 7);
+        assertEquals(1, cell.size());
+        assertEquals("execute_result", cell.get(0).getAsJsonObject().get("output_type").getAsString());
+        outputs.clearOutput(true);
+        outputs.error("java.lang.IllegalStateException", "boom", List.of("boom"));
+        assertEquals(1, cell.size());
+        assertEquals("error", cell.get(0).getAsJsonObject().get("output_type").getAsString());
+
+        outputs.clearOutput(true);
+        JsonArray next = new JsonArray();
+        outputs.startCell(next);
+        outputs.display(new DisplayData("next cell"), null);
+        assertEquals(1, cell.size(), "a pending clear ends with its cell");
+        assertEquals(1, next.size());
+    }
 }

@@ -55,7 +55,8 @@ class NotebookRunnerTest {
         Path nb = notebook(dir, "pass.ipynb",
                 "String id = display(\"epoch 1\");\nfor (int i = 0; i < 500; i++) System.out.println(i);\nSystem.out.println(new java.io.File(\".\").getCanonicalFile().getName());",
                 "updateDisplay(id, \"epoch 2\");\njava.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty(\"dl10.metrics.file\")),"
-                        + " \"{\\\"name\\\":\\\"accuracy\\\",\\\"value\\\":0.93,\\\"op\\\":null,\\\"threshold\\\":null,\\\"passed\\\":true}\\n\");\n6 * 7");
+                        + " \"{\\\"name\\\":\\\"accuracy\\\",\\\"value\\\":0.93,\\\"op\\\":null,\\\"threshold\\\":null,\\\"passed\\\":true}\\n\");\n6 * 7",
+                "System.out.println(\"epoch 1\");\nclearOutput(true);\nSystem.out.println(\"epoch 2\");");
         NotebookResult result = new NotebookRunner(options(dir.resolve("out"))).run(nb);
         assertTrue(result.passed(), result.failureMessage());
         assertEquals(Status.PASSED, result.status());
@@ -96,6 +97,9 @@ class NotebookRunnerTest {
         assertEquals("execute_result", result2.get("output_type").getAsString());
         assertEquals(2, result2.get("execution_count").getAsInt());
         assertEquals("42", result2.getAsJsonObject("data").get("text/plain").getAsString());
+        JsonArray cleared = cells.get(3).getAsJsonObject().getAsJsonArray("outputs");
+        assertEquals(1, cleared.size(), "clearOutput(true) cleared epoch 1 when epoch 2 came: " + cleared);
+        assertEquals("epoch 2\n", cleared.get(0).getAsJsonObject().get("text").getAsString());
     }
 
     @Test

@@ -24,7 +24,9 @@ import java.util.concurrent.Callable;
  * {connection_file}}. Options come from DL10_JAVA_OPTS at install time, else
  * {@link KernelSpec#DEFAULT_JVM_OPTIONS}. The class path given with {@code --classpath} (the course
  * library and its dependencies) is checked and written with absolute paths; its libraries' notebook
- * extensions then plug in their renderers and imports.
+ * extensions then plug in their renderers and imports. Install also makes the kernel's class-data sharing
+ * archive ({@link StartupArchive}) with those same options and class path, and adds
+ * {@code -XX:SharedArchiveFile} for it to the options.
  * <p>Usage: {@code install [--user | --prefix DIR | --jupyter-path DIR] [--name NAME] [--display-name NAME]
  * [--classpath PATH]} (see {@code install --help}).
  */
@@ -157,7 +159,12 @@ public final class KernelInstaller implements Callable<Integer> {
     /** Writes kernel.json (and the logo) into the folder and returns it. */
     public static Path install(Path dir, String displayName, Path jar, List<String> classPath) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("kernel.json"), kernelJson(displayName, jar, KernelSpec.jvmOptionsFromEnvironment(), classPath), StandardCharsets.UTF_8);
+        List<String> jvmOptions = new java.util.ArrayList<>(KernelSpec.jvmOptionsFromEnvironment());
+        // the archive is made with the very options and class path the kernel starts with: a JVM maps an
+        // archive's classes only when its class path begins with the one the archive was made with
+        StartupArchive.create(javaExecutable(), jvmOptions, classPathArguments(jar, classPath), jar, dir.resolve(StartupArchive.FILE_NAME))
+                .ifPresent(jvmOptions::add);
+        Files.writeString(dir.resolve("kernel.json"), kernelJson(displayName, jar, jvmOptions, classPath), StandardCharsets.UTF_8);
         for (String logo : List.of("logo-32x32.png", "logo-64x64.png")) {
             try (InputStream in = KernelInstaller.class.getResourceAsStream("/kernel/" + logo)) {
                 if (in != null) {
@@ -168,6 +175,30 @@ public final class KernelInstaller implements Callable<Integer> {
         return dir;
     }
 
+    /** The java launcher of the JDK running the installer, which the kernelspec starts. */
+    static Path javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    /**
+     * The arguments between the JVM options and the main class: the kernel jar as the Java agent, then
+     * {@link #classPathArguments}.
+     */
+    static List<String> launchArguments(Path jar, List<String> classPath) {
+        List<String> arguments = new java.util.ArrayList<>();
+        arguments.add("-javaagent:" + jar.toAbsolutePath());
+        arguments.addAll(classPathArguments(jar, classPath));
+        return arguments;
+    }
+
+    /** {@code -cp} with the kernel jar first and the class path entries after it. */
+    static List<String> classPathArguments(Path jar, List<String> classPath) {
+        List<String> entries = new java.util.ArrayList<>();
+        entries.add(jar.toAbsolutePath().toString());
+        entries.addAll(classPath);
+        return List.of("-cp", String.join(java.io.File.pathSeparator, entries));
+    }
+
     /**
      * The kernel.json text. The kernel jar comes first on the class path and is also the Java agent
      * (class redefinition, see {@link dl10.kernel.engine.ClassRedefinition}), as {@code java -jar} would
@@ -176,15 +207,9 @@ public final class KernelInstaller implements Callable<Integer> {
     public static String kernelJson(String displayName, Path jar, List<String> jvmOptions, List<String> classPath) {
         JsonObject spec = new JsonObject();
         JsonArray argv = new JsonArray();
-        String kernelJar = jar.toAbsolutePath().toString();
-        argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        argv.add(javaExecutable().toString());
         jvmOptions.forEach(argv::add);
-        argv.add("-javaagent:" + kernelJar);
-        argv.add("-cp");
-        List<String> entries = new java.util.ArrayList<>();
-        entries.add(kernelJar);
-        entries.addAll(classPath);
-        argv.add(String.join(java.io.File.pathSeparator, entries));
+        launchArguments(jar, classPath).forEach(argv::add);
         argv.add("dl10.kernel.Main");
         argv.add("kernel");
         argv.add("{connection_file}");

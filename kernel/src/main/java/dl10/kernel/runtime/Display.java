@@ -35,4 +35,14 @@ public final class Display {
     public static void updateDisplay(String id, Object value, String... mimeTypes) {
         DisplaySession.update(id, DisplaySession.render(value, mimeTypes));
     }
+
+    /** Clears what the running cell has shown so far (clear_output), for example to redraw a progress line. */
+    public static void clearOutput() {
+        DisplaySession.clear(false);
+    }
+
+    /** Clears the running cell's outputs; with wait, only just before its next output, which avoids flicker. */
+    public static void clearOutput(boolean wait) {
+        DisplaySession.clear(wait);
+    }
 }

@@ -13,13 +13,29 @@ import java.util.UUID;
  */
 public final class DisplaySession {
     private static volatile KernelRenderer renderer = KernelRenderer.standalone();
+    private static final Runnable FLUSH_SYSTEM_STREAMS = () -> {
+        System.out.flush();
+        System.err.flush();
+    };
+
     private static volatile OutputSink sink;
+    private static volatile Runnable sendPrinted = FLUSH_SYSTEM_STREAMS;
 
     private DisplaySession() {
     }
 
     /** Sets the sink of the running cell (null when no cell runs). */
     public static void attach(OutputSink newSink) {
+        attach(newSink, FLUSH_SYSTEM_STREAMS);
+    }
+
+    /**
+     * Sets the sink of the running cell (null when no cell runs) and what sends the text the cell has
+     * printed so far to it, which runs before every display and clear so that they keep their place
+     * after that text.
+     */
+    public static void attach(OutputSink newSink, Runnable sendPrintedText) {
+        sendPrinted = java.util.Objects.requireNonNull(sendPrintedText, "sendPrintedText");
         sink = newSink;
     }
 
@@ -50,11 +66,19 @@ public final class DisplaySession {
         if (current == null) {
             System.out.println(bundle.getData(MIMEType.TEXT_PLAIN));
         } else {
-            System.out.flush();
-            System.err.flush();
+            sendPrinted.run();
             current.display(bundle, id);
         }
         return id;
+    }
+
+    /** Clears the running cell's outputs, at once or (wait) just before its next output. */
+    public static void clear(boolean wait) {
+        OutputSink current = sink;
+        if (current != null) {
+            sendPrinted.run();
+            current.clearOutput(wait);
+        }
     }
 
     /** Replaces the outputs displayed under the id. */

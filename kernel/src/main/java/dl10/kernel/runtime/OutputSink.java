@@ -15,4 +15,8 @@ public interface OutputSink {
 
     /** Replaces the data of earlier outputs shown with the same display id (update_display_data). */
     void updateDisplay(String displayId, DisplayData data);
+
+    /** Clears the outputs of the running cell, at once or (wait) just before its next output (clear_output). */
+    default void clearOutput(boolean wait) {
+    }
 }

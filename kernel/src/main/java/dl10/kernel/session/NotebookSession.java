@@ -4,6 +4,7 @@ import dl10.kernel.engine.CellFailure;
 import dl10.kernel.engine.ClassPaths;
 import dl10.kernel.engine.JShellEngine;
 import dl10.kernel.io.CapturedStreams;
+import dl10.kernel.io.KernelStdin;
 import dl10.kernel.magic.CellInterpreter;
 import dl10.kernel.magic.MavenResolver;
 import dl10.kernel.render.KernelRenderer;
@@ -121,10 +122,24 @@ public final class NotebookSession implements AutoCloseable {
      * expression, or null if the cell ends in a statement or declaration.
      */
     public DisplayData execute(String code, int executionCount, OutputSink sink) throws CellFailure {
-        engine.beginCell("cell [" + executionCount + "]");
+        return execute(code, executionCount, sink, null, CapturedStreams.NO_INPUT, System.nanoTime());
+    }
+
+    /**
+     * Runs a cell as {@link #execute(String, int, OutputSink)} does, reading {@code System.in} lines from
+     * input (or, if input is null, failing such reads with noInputReason). requestedAtNanos is when the
+     * cell was asked for ({@link System#nanoTime()}): an interrupt that came since stops this cell even if
+     * it came before the cell could start.
+     */
+    public DisplayData execute(String code, int executionCount, OutputSink sink, KernelStdin.LineSource input,
+                               String noInputReason, long requestedAtNanos) throws CellFailure {
+        engine.beginCell("cell [" + executionCount + "]", requestedAtNanos);
         DisplaySession.useRenderer(renderer);
-        DisplaySession.attach(sink);
-        try (CapturedStreams ignored = CapturedStreams.capture(sink)) {
+        long interval = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(CapturedStreams.DEFAULT_INTERVAL_MILLIS);
+        try (CapturedStreams captured = CapturedStreams.capture(sink, input, noInputReason,
+                () -> engine.snippetRunningFor(interval))) {
+            // text printed before a display or clear_output goes out before it
+            DisplaySession.attach(sink, captured::sendPrinted);
             JShellEngine.Result result = interpreter.run(code);
             if (!result.hasValue() || result.value() instanceof PrintStream) {
                 // a cell ending in System.out.printf(...) prints its text; the stream itself is no result
@@ -134,6 +149,15 @@ public final class NotebookSession implements AutoCloseable {
         } finally {
             DisplaySession.attach(null);
         }
+    }
+
+    /**
+     * Evaluates an expression without a trace in the session (an execute request's user_expressions)
+     * and returns its rendered value with the session's renderers, or empty display data if it has none.
+     */
+    public DisplayData evaluate(String expression) throws CellFailure {
+        JShellEngine.Result result = engine.evaluateDetached(expression);
+        return result.hasValue() ? renderer.render(result.value()) : new DisplayData();
     }
 
     /** Stops the running cell (interrupt, then Thread.stop after a grace period). */
@@ -149,6 +173,14 @@ public final class NotebookSession implements AutoCloseable {
     /** The imports the notebook extensions added, as written between {@code import} and {@code ;}. */
     public List<String> extensionImports() {
         return extensionImports;
+    }
+
+    /**
+     * Stops the cell for an interrupt requested at requestedAtNanos ({@link System#nanoTime()}): the running
+     * cell, or the cell asked for before that moment that has not started yet; never a later cell.
+     */
+    public void interrupt(long requestedAtNanos) {
+        engine.interrupt(requestedAtNanos);
     }
 
     /** The engine (completion, inspection, class path). */

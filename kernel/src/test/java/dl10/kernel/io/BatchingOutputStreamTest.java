@@ -28,6 +28,30 @@ class BatchingOutputStreamTest {
     }
 
     @Test
+    void aLineBeingPrintedWaitsSoItCanBecomeAPrompt() {
+        List<String> batches = new ArrayList<>();
+        BatchingOutputStream stream = new BatchingOutputStream(batches::add, 0);
+        PrintStream print = new PrintStream(stream, true, StandardCharsets.UTF_8);
+        print.print("epoch 1 done\nYour name: ");
+        assertEquals(List.of("epoch 1 done\n"), batches, "PrintStream's flush hands on complete lines only");
+        assertEquals("Your name: ", stream.takePartialLine());
+        stream.flushNow();
+        assertEquals(1, batches.size(), "the prompt is not shown twice");
+    }
+
+    @Test
+    void aLineLeftUnfinishedIsHandedOnOnceItIsStale() throws Exception {
+        List<String> batches = new ArrayList<>();
+        BatchingOutputStream stream = new BatchingOutputStream(batches::add, 50);
+        stream.write("training...".getBytes(StandardCharsets.UTF_8));
+        stream.flushStale();
+        assertTrue(batches.isEmpty(), "a line written just now waits");
+        Thread.sleep(80);
+        stream.flushStale();
+        assertEquals(List.of("training..."), batches);
+    }
+
+    @Test
     void incompleteUtf8CharactersWaitForTheirLastByte() {
         List<String> batches = new ArrayList<>();
         BatchingOutputStream stream = new BatchingOutputStream(batches::add, 0);

@@ -44,6 +44,37 @@ class NotebookSessionTest {
     }
 
     @Test
+    void textPrintedBeforeADisplayOrAClearReachesTheSinkBeforeIt() throws Exception {
+        List<String> events = new java.util.ArrayList<>();
+        dl10.kernel.runtime.OutputSink sink = new dl10.kernel.runtime.OutputSink() {
+            @Override
+            public synchronized void stream(String name, String text) {
+                events.add(name + ":" + text);
+            }
+
+            @Override
+            public synchronized void display(DisplayData data, String displayId) {
+                events.add("display:" + data.getData(MIMEType.TEXT_PLAIN));
+            }
+
+            @Override
+            public synchronized void updateDisplay(String displayId, DisplayData data) {
+                events.add("update:" + data.getData(MIMEType.TEXT_PLAIN));
+            }
+
+            @Override
+            public synchronized void clearOutput(boolean wait) {
+                events.add("clear:" + wait);
+            }
+        };
+        // all within one batching interval: without sending the printed text first, it would follow
+        session.execute("System.out.println(\"epoch 1\");\ndisplay(\"chart\");\nSystem.out.print(\"progress\");\n"
+                + "clearOutput(true);\nSystem.err.println(\"warning\");\nclearOutput();\nSystem.out.println(\"done\");", 1, sink);
+        assertEquals(List.of("stdout:epoch 1\n", "display:chart", "stdout:progress", "clear:true", "stderr:warning\n",
+                "clear:false", "stdout:done\n"), events);
+    }
+
+    @Test
     void aCellEndingInPrintfShowsItsTextButNoStreamObject() throws Exception {
         RecordingSink outputs = new RecordingSink();
         List<RecordingSink.Output> cell = outputs.startCell();
