@@ -7,7 +7,8 @@
 # as repo2docker does from binder/requirements.txt before postBuild, and then:
 #   1. builds the course library and the kernel (Maven, no tests);
 #   2. installs the course kernelspec into PREFIX, so every user of that Python sees it, with the JVM
-#      options of environment/course.properties' binder.java.opts (about 2 GB per user, as on Binder);
+#      options of environment/course.properties' binder.java.opts (about 2 GB per user, as on Binder)
+#      and the course library and its dependencies (DJL, PyTorch, XChart...) on the kernel's class path;
 #   3. starts that kernel once and loads PyTorch, so DJL extracts its native libraries now and a
 #      student's first cell finds them (environment/load-engine.py).
 #
@@ -58,7 +59,8 @@ echo "build-image: building the course library and kernel"
 (cd "$root" && mvn -B -q package -DskipTests -pl lib,kernel -am)
 
 echo "build-image: installing the course kernel into $prefix with JVM options: $java_opts"
-DL10_JAVA_OPTS="$java_opts" java -jar "$root/kernel/target/dl10-kernel.jar" install --prefix "$prefix"
+DL10_JAVA_OPTS="$java_opts" java -jar "$root/kernel/target/dl10-kernel.jar" install --prefix "$prefix" \
+  --classpath "$root/lib/target/dl10-lib.jar:$root/lib/target/lib/*"
 
 echo "build-image: loading PyTorch once so its native libraries are extracted now"
 if [ -n "$engine_cache" ]; then
