@@ -1,17 +1,11 @@
 package dl10.lib;
 
-import ai.djl.Model;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import ai.djl.nn.core.Linear;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 
@@ -23,9 +17,12 @@ import ai.djl.training.tracker.Tracker;
  * network's top layer or a pretrained network's penultimate layer).
  *
  * <p>The features are standardised with the training features' mean and standard deviation per
- * column (so that features of any scale train alike); the softmax layer starts at zero (the loss is
- * convex, so the result does not depend on a seed) and takes {@code steps} full-batch Adam steps
- * with learning rate {@link #LEARNING_RATE} and weight decay {@link #WEIGHT_DECAY}. Every array the
+ * column (so that features of any scale train alike); the softmax layer (weights and biases as plain
+ * NDArrays) starts at zero (the loss is convex, so the result does not depend on a seed) and takes
+ * {@code steps} full-batch Adam steps with learning rate {@link #LEARNING_RATE} and weight decay
+ * {@link #WEIGHT_DECAY}. (It does not use a DJL {@code Trainer}: the trainer's first-step check sums
+ * the gradients, and a softmax layer's weight and bias gradients always sum to zero over the classes,
+ * so with balanced labels the check fails on a correct gradient.) Every array the
  * probe makes lives in a sub-manager closed before returning; the caller's arrays stay open and
  * unchanged.
  */
@@ -75,31 +72,30 @@ public final class LinearProbe {
             NDArray sd = train.sub(mean).square().mean(new int[] {0}).sqrt().add(1e-6f);
             NDArray x = train.sub(mean).div(sd);
             NDArray xTest = testFeatures.toType(DataType.FLOAT32, false).sub(mean).div(sd);
-            NDArray y = scope.create(trainLabels).toType(DataType.FLOAT32, false);
-            try (Model model = Model.newInstance("linear-probe")) {
-                model.setBlock(Linear.builder().setUnits(classes).build());
-                try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                        .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(LEARNING_RATE))
-                                .optWeightDecays(WEIGHT_DECAY).build()))) {
-                    trainer.initialize(new Shape(1, width));
-                    for (Parameter p : model.getBlock().getParameters().values()) {
-                        NDArray a = p.getArray();
-                        a.subi(a);                                        // start at zero: no seed needed
-                    }
-                    for (int s = 0; s < steps; s++) {
-                        try (NDManager step = scope.newSubManager()) {
-                            x.tempAttach(step);
-                            y.tempAttach(step);
-                            try (GradientCollector collector = trainer.newGradientCollector()) {
-                                NDArray loss = trainer.getLoss().evaluate(new NDList(y), trainer.forward(new NDList(x)));
-                                collector.backward(loss);
-                            }
-                            trainer.step();
+            NDArray targets = scope.create(trainLabels).oneHot(classes).toType(DataType.FLOAT32, false);
+            NDArray w = scope.zeros(new Shape(width, classes));
+            NDArray b = scope.zeros(new Shape(classes));
+            w.setRequiresGradient(true);
+            b.setRequiresGradient(true);
+            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(LEARNING_RATE))
+                    .optWeightDecays(WEIGHT_DECAY).build();
+            for (int s = 0; s < steps; s++) {
+                try (NDManager step = scope.newSubManager()) {
+                    step.tempAttachAll(x, targets);
+                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                        NDArray logits = x.matMul(w).add(b);
+                        NDArray loss = logits.logSoftmax(1).mul(targets).sum(new int[] {1}).mean().neg();
+                        collector.backward(loss);
+                        for (NDArray parameter : new NDArray[] {w, b}) {
+                            NDArray gradient = parameter.getGradient();
+                            adam.update(parameter == w ? "w" : "b", parameter, gradient);
+                            gradient.subi(gradient);                   // PyTorch adds the next gradient to this one
+                            gradient.close();
                         }
                     }
-                    return Metrics.accuracy(testLabels, Metrics.argmax(trainer.evaluate(new NDList(xTest)).singletonOrThrow()));
                 }
             }
+            return Metrics.accuracy(testLabels, Metrics.argmax(xTest.matMul(w).add(b)));
         }
     }
 
