@@ -75,16 +75,33 @@ public final class Metrics {
         return accuracy(labels(labels), argmax(scores));
     }
 
+    /** Samples per forward pass in {@link #predictions(Trainer, NDArray)}. */
+    public static final int EVALUATION_CHUNK = 256;
+
     /**
-     * The classes a trained network predicts for the samples x: one forward pass in evaluation mode,
-     * then argmax. The pass's arrays live in a scratch manager closed before returning, so evaluating
-     * after every epoch does not grow memory.
+     * The classes a trained network predicts for the samples x (samples along the first axis): forward
+     * passes in evaluation mode over chunks of at most {@value #EVALUATION_CHUNK} samples, then argmax.
+     * Each chunk's arrays live in a scratch manager closed before the next chunk, so memory is bounded
+     * by one chunk's activations whatever the size of x (a deep network keeps every intermediate
+     * array of a pass until its manager closes), and evaluating after every epoch does not grow memory.
      */
     public static int[] predictions(Trainer trainer, NDArray x) {
-        try (NDManager scratch = x.getManager().newSubManager()) {
-            x.tempAttach(scratch);
-            return argmax(trainer.evaluate(new NDList(x)).singletonOrThrow());
+        long n = x.getShape().get(0);
+        int[] out = new int[Math.toIntExact(n)];
+        for (long start = 0; start < n; start += EVALUATION_CHUNK) {
+            long end = Math.min(n, start + EVALUATION_CHUNK);
+            try (NDManager scratch = x.getManager().newSubManager()) {
+                NDArray chunk = start == 0 && end == n ? x : x.get(start + ":" + end);
+                if (chunk == x) {
+                    x.tempAttach(scratch);
+                } else {
+                    chunk.attach(scratch);
+                }
+                int[] part = argmax(trainer.evaluate(new NDList(chunk)).singletonOrThrow());
+                System.arraycopy(part, 0, out, (int) start, part.length);
+            }
         }
+        return out;
     }
 
     /** Accuracy of a trained network on samples x with labels y (see {@link #predictions(Trainer, NDArray)}). */
