@@ -63,7 +63,9 @@ public final class RunsChart {
                 .xAxisTitle("").yAxisTitle(yLabel).build();
         Charts.style(chart.getStyler());
         chart.getStyler().setOverlapped(true);
-        chart.getStyler().setXAxisLabelRotation(runs.size() > 5 ? 30 : 0);
+        // labels side by side need about 7 px per character; rotate them when they would collide
+        int longest = runs.keySet().stream().mapToInt(String::length).max().orElse(0);
+        chart.getStyler().setXAxisLabelRotation(runs.size() > 5 || longest * 7 > (Charts.WIDTH - 100) / runs.size() ? 20 : 0);
         chart.getStyler().setMarkerSize(9);
         List<String> settings = new ArrayList<>(runs.keySet());
         List<Double> means = new ArrayList<>();

@@ -24,8 +24,14 @@ class RunsChartTest {
         assertEquals(0.955, chart.getSeriesMap().get("mean").getYData().iterator().next().doubleValue(), 1e-12);
         double min = chart.getStyler().getYAxisMin();
         assertTrue(min > 0.8 && min < 0.9, "the axis zooms in on the runs: " + min);
+        assertEquals(0, chart.getStyler().getXAxisLabelRotation(), "short labels stay horizontal");
         BufferedImage img = Charts.toImage(chart);
         assertEquals(Charts.WIDTH, img.getWidth());
+        Map<String, double[]> longNames = new LinkedHashMap<>();
+        for (String name : new String[] {"plain network, 7 layers", "plain network, 23 layers", "residual network, 7 layers", "residual network, 23 layers"}) {
+            longNames.put(name, new double[] {0.1, 0.2});
+        }
+        assertEquals(20, RunsChart.of("loss", "loss", longNames, "seed").getStyler().getXAxisLabelRotation(), "long labels are rotated");
     }
 
     @Test
