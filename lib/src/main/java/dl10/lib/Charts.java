@@ -114,6 +114,12 @@ public final class Charts {
         }
         chart.getStyler().setLegendVisible(ys.size() > 1);
         chart.getStyler().setMarkerSize(x.length <= 30 ? 6 : 0);
+        if (x.length > 30) {
+            // with many equally spaced x values (a loss per batch) XChart puts a tick label on every
+            // few points, 30 and more of them; a fixed axis range makes it choose round ticks instead
+            chart.getStyler().setXAxisMin(Arrays.stream(x).min().orElseThrow());
+            chart.getStyler().setXAxisMax(Arrays.stream(x).max().orElseThrow());
+        }
         return chart;
     }
 
