@@ -13,10 +13,13 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * A chart of repeated runs: one category per compared setting, a grey bar at the mean of its runs
  * and one dot per run, coloured by run index, so that run i (seed i) of every setting has the same
  * colour and the pairing that {@link Stats#paired} and {@link Results#requireGain} rely on can be
- * followed by eye. Lessons use it to show a comparison over seeds with its spread rather than a
- * single bar per setting.
+ * followed by eye (the legend names the first {@value #MAX_LEGEND_RUNS} runs). Lessons use it to show a
+ * comparison over seeds with its spread rather than a single bar per setting.
  */
 public final class RunsChart {
+
+    /** Runs named in the legend; later runs are drawn but not listed. */
+    static final int MAX_LEGEND_RUNS = 6;
 
     private RunsChart() {
     }
@@ -89,6 +92,9 @@ public final class RunsChart {
             CategorySeries dots = chart.addSeries(runLabel + " " + (i + 1), settings, values);
             dots.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
             dots.setMarker(SeriesMarkers.CIRCLE);
+            // one legend row holds about six entries; with more runs the legend names only the first
+            // six, and the colours still pair the runs across settings
+            dots.setShowInLegend(i < MAX_LEGEND_RUNS);
         }
         // bars start at the axis minimum: zoom in on the runs, with a margin, unless they are near 0
         double span = Math.max(hi - lo, Math.abs(hi) * 0.02 + 1e-12);

@@ -35,6 +35,17 @@ class RunsChartTest {
     }
 
     @Test
+    void manyRunsAreDrawnButOnlyTheFirstSixNamed() {
+        Map<String, double[]> runs = new LinkedHashMap<>();
+        runs.put("a", new double[12]);
+        runs.put("b", new double[12]);
+        CategoryChart chart = RunsChart.of("12 seeds", "y", runs, "seed");
+        assertEquals(13, chart.getSeriesMap().size());
+        assertTrue(chart.getSeriesMap().get("seed 6").isShowInLegend());
+        assertTrue(!chart.getSeriesMap().get("seed 7").isShowInLegend());
+    }
+
+    @Test
     void valuesNearZeroKeepTheAxisAtZero() {
         Map<String, double[]> runs = new LinkedHashMap<>();
         runs.put("a", new double[] {0.1, 0.3});
