@@ -114,6 +114,15 @@ public final class Charts {
         }
         chart.getStyler().setLegendVisible(ys.size() > 1);
         chart.getStyler().setMarkerSize(x.length <= 30 ? 6 : 0);
+        if (x.length > 30) {
+            // with many equally spaced x values (a loss per batch) XChart puts a tick label on every
+            // few points, 30 and more of them, unless the axis range breaks the spacing: end the axis
+            // half a step after the last point, so that it chooses round ticks instead
+            double lo = Arrays.stream(x).min().orElseThrow();
+            double hi = Arrays.stream(x).max().orElseThrow();
+            chart.getStyler().setXAxisMin(lo);
+            chart.getStyler().setXAxisMax(hi + 0.5 * (hi - lo) / (x.length - 1));
+        }
         return chart;
     }
 

@@ -37,6 +37,22 @@ class ChartsTest {
     }
 
     @Test
+    void longCurvesGetAFixedXRangeSoTheirTicksAreRound() {
+        double[] x = new double[141];
+        double[] y = new double[141];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i + 1;
+            y[i] = Math.exp(-i / 30.0);
+        }
+        XYChart longCurve = Charts.line("loss per batch", "batch", "loss", x, y);
+        assertEquals(1.0, longCurve.getStyler().getXAxisMin());
+        assertEquals(141.5, longCurve.getStyler().getXAxisMax(), 1e-9, "the axis ends off the points' grid");
+        assertDrawn(Charts.toImage(longCurve), Charts.WIDTH, Charts.HEIGHT, 3);
+        XYChart shortCurve = Charts.line("loss per epoch", "epoch", "loss", new double[] {1, 2, 3}, new double[] {3, 2, 1});
+        assertEquals(null, shortCurve.getStyler().getXAxisMin(), "a short curve keeps XChart's own range");
+    }
+
+    @Test
     void historyPlotsLossesLeftAndMetricsRight() {
         TrainingHistory h = TrainingHistoryTest.sample();
         XYChart all = Charts.history(h);
