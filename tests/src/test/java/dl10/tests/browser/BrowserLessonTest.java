@@ -97,11 +97,12 @@ class BrowserLessonTest {
         Files.createDirectories(out.resolve("screenshots"));
         Files.createDirectories(out.resolve("saved"));
 
-        // A fresh kernelspec with Binder's JVM options, in a Jupyter path of its own.
+        // A fresh kernelspec with Binder's JVM options and the course library, in a Jupyter path of its own.
         Path jupyterPath = out.resolve("jupyter-path");
         String binderOptions = CourseCheckout.courseProperty("binder.java.opts");
         ProcessBuilder install = new ProcessBuilder(CourseCheckout.javaExecutable(), "-jar",
-                CourseCheckout.kernelJar().toString(), "install", "--jupyter-path", jupyterPath.toString())
+                CourseCheckout.kernelJar().toString(), "install", "--jupyter-path", jupyterPath.toString(),
+                "--classpath", CourseCheckout.courseClassPath())
                 .redirectErrorStream(true);
         install.environment().put("DL10_JAVA_OPTS", binderOptions);
         Process installing = install.start();
@@ -113,6 +114,7 @@ class BrowserLessonTest {
         for (String option : binderOptions.split("\\s+")) {
             assertTrue(kernelJson.contains(option), "kernel.json lacks Binder's option " + option + ":\n" + kernelJson);
         }
+        assertTrue(kernelJson.contains("dl10-lib.jar"), "kernel.json lacks the course library on its class path:\n" + kernelJson);
 
         MemoryCgroup.Attempt attempt = MemoryCgroup.create("dl10-browser-" + ProcessHandle.current().pid(), MEMORY_LIMIT);
         cgroup = attempt.group().orElse(null);
