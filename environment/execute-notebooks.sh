@@ -10,7 +10,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 bash environment/start.sh --no-launch >/dev/null
-jar=kernel/target/dl10-kernel.jar
+jar=runner/target/dl10-runner.jar
 binder=$(sed -n 's/^binder.url=//p' environment/course.properties)
 
 if [ $# -gt 0 ]; then notebooks=("$@"); else notebooks=(notebooks/*.ipynb); fi

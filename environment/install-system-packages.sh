@@ -1,11 +1,20 @@
 #!/usr/bin/env bash
-# Installs the Debian/Ubuntu packages the course needs beyond a JDK 17+ and Maven:
-# the Jupyter command line (classic Notebook, the nbconvert command, nbclient, nbformat) and fonts for
-# headless charts. Safe to re-run: it does nothing when everything is already there.
+# Installs the Debian/Ubuntu packages the course needs beyond a JDK 17+, Maven and Python 3:
+#   - for the course: fonts for the charts, and Python's venv module (the Jupyter front ends are
+#     pip-installed into .venv/ by environment/install-python-env.sh, not taken from Debian);
+#   - for the tests: Debian's Chromium, which the browser tests drive (tests/browser/).
+# Safe to re-run: it does nothing when everything is already there.
+#
+#   environment/install-system-packages.sh                # course + test packages
+#   environment/install-system-packages.sh --course-only  # without the browser (e.g. a course image)
 set -euo pipefail
 
-packages=(jupyter-notebook jupyter-nbconvert python3-nbconvert python3-nbclient python3-nbformat jupyter-client
-          fonts-dejavu-core fontconfig)
+packages=(fonts-dejavu-core fontconfig python3-venv)
+case "${1:-}" in
+  --course-only) ;;
+  "") packages+=(chromium) ;;
+  *) echo "error: unknown option '$1' (use --course-only or nothing)" >&2; exit 2 ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do
@@ -18,7 +27,8 @@ fi
 
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "error: missing ${missing[*]} and no apt-get on this machine." >&2
-  echo "Install Jupyter yourself (e.g. 'python3 -m pip install jupyterlab nbconvert') and fonts, then re-run." >&2
+  echo "Install the equivalents yourself (DejaVu fonts, Python's venv module, and Chromium for the" >&2
+  echo "browser tests), then re-run." >&2
   exit 1
 fi
 sudo=""

@@ -1,21 +1,25 @@
 #!/usr/bin/env bash
 # Sets up and starts the course: builds the kernel and library if needed, installs the Java kernel
-# into your Jupyter, makes sure a Jupyter front end exists, and opens notebooks/.
+# into your Jupyter, makes the course's own pinned Jupyter (.venv/, from environment/requirements.txt)
+# and opens notebooks/ in JupyterLab.
 # Re-running it is fast and safe: nothing is rebuilt or reinstalled unless something changed.
 #
-#   environment/start.sh                 # build if needed, install the kernel, open JupyterLab/Notebook
+#   environment/start.sh                 # build if needed, install the kernel, open JupyterLab
+#   environment/start.sh --classic       # the same, but open the classic-style Notebook 7
 #   environment/start.sh --no-launch     # everything but opening the front end
-#   environment/start.sh -- --no-browser # options after -- go to jupyter
+#   environment/start.sh -- --no-browser # options after -- go to jupyter lab / jupyter notebook
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 launch=1
+frontend=lab
 jupyter_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-launch) launch=0 ;;
+    --classic) frontend=notebook ;;
     --) shift; jupyter_args=("$@"); break ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "error: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -36,36 +40,34 @@ if ! command -v mvn >/dev/null 2>&1; then
   exit 1
 fi
 
-# 2. Build the kernel and the library unless the jar is newer than every source and pom
+# 2. Build the kernel, the library and the runner unless the jars are newer than every source and pom
 jar="$root/kernel/target/dl10-kernel.jar"
-if [ ! -f "$jar" ] || [ -n "$(find "$root/pom.xml" "$root/lib" "$root/kernel" -newer "$jar" \
+if [ ! -f "$jar" ] || [ ! -f "$root/runner/target/dl10-runner.jar" ] \
+   || [ -n "$(find "$root/pom.xml" "$root/lib" "$root/kernel" "$root/runner" -newer "$jar" \
       \( -name '*.java' -o -name 'pom.xml' -o -name '*.properties' \) -not -path '*/target/*' -print -quit)" ]; then
-  echo "building the kernel and the course library (first time: a few minutes)..."
-  (cd "$root" && mvn -B -q install -DskipTests -pl lib,kernel -am)
+  echo "building the kernel, the course library and the runner (first time: a few minutes)..."
+  (cd "$root" && mvn -B -q package -DskipTests -pl lib,kernel,runner -am)
 else
   echo "kernel up to date: $jar"
 fi
 
-# 3. A Jupyter front end: JupyterLab if installed, else the classic Notebook
-frontend=""
-if command -v jupyter-lab >/dev/null 2>&1; then frontend=lab
-elif command -v jupyter-notebook >/dev/null 2>&1; then frontend=notebook
-elif command -v apt-get >/dev/null 2>&1 && { [ "$(id -u)" -eq 0 ] || command -v sudo >/dev/null 2>&1; }; then
-  bash "$root/environment/install-system-packages.sh"
-  frontend=notebook
-else
-  echo "error: no Jupyter front end found and apt-get is not available here." >&2
-  echo "Install JupyterLab with:  python3 -m pip install --user jupyterlab" >&2
-  exit 1
-fi
+# 3. The front ends (JupyterLab 4, Notebook 7), pinned in environment/requirements.txt, in the
+#    project's own virtual environment (.venv/; quick when nothing changed)
+bash "$root/environment/install-python-env.sh"
+venv="${DL10_VENV:-$root/.venv}"
 
-# 4. The kernelspec (writing it again is quick and picks up a changed DL10_JAVA_OPTS)
-java -jar "$jar" install --user
+# 4. The kernelspec (writing it again is quick and picks up a changed DL10_JAVA_OPTS): the kernel jar
+#    plus the course's class path, the library and its dependencies, whose renderers the kernel plugs in
+java -jar "$jar" install --user --classpath "$root/lib/target/dl10-lib.jar:$root/lib/target/lib/*"
 
 if [ "$launch" -eq 0 ]; then
-  echo "ready: run 'jupyter $frontend' in $root/notebooks"
+  echo "ready: run 'environment/start.sh' (JupyterLab) or 'environment/start.sh --classic' (Notebook 7)"
   exit 0
 fi
 cd "$root/notebooks"
-echo "opening notebooks/ in Jupyter ${frontend}..."
-exec jupyter "$frontend" "${jupyter_args[@]}"
+if [ "$frontend" = lab ]; then
+  echo "opening notebooks/ in JupyterLab..."
+else
+  echo "opening notebooks/ in Notebook 7..."
+fi
+exec "$venv/bin/jupyter" "$frontend" "${jupyter_args[@]}"

@@ -2,57 +2,58 @@ package dl10.kernel;
 
 import dl10.kernel.jupyter.KernelInstaller;
 import dl10.kernel.jupyter.KernelLauncher;
-import dl10.kernel.runner.ResultsPage;
-import dl10.kernel.runner.RunCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
- * Command line of the course kernel jar: {@code kernel CONNECTION_FILE} (what Jupyter starts),
- * {@code install [...]} (writes the kernelspec), {@code run NOTEBOOK... [...]} (headless execution) and
- * {@code results REPORT.json PAGE.md} (the course results page).
+ * Command line of the course kernel jar: {@code kernel CONNECTION_FILE} (what Jupyter starts) and
+ * {@code install [...]} (writes the kernelspec), each with {@code --help}. The headless runner is a module
+ * of its own (dl10-runner).
  */
-public final class Main {
-    private Main() {
-    }
+@Command(name = "dl10-kernel", mixinStandardHelpOptions = true, version = "dl10-kernel 1.0",
+        description = "The Java Jupyter kernel of the deep-learning course.",
+        subcommands = {Main.KernelCommand.class, KernelInstaller.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
 
-    /** Dispatches to the sub-command. */
+    /** Runs the command line and exits with its code. */
     public static void main(String[] args) throws Exception {
-        if (args.length == 0) {
-            usage();
-            System.exit(2);
+        if (args.length == 2 && "kernel".equals(args[0]) && !args[1].startsWith("-")) {
+            // What kernel.json runs at every kernel start. Building picocli's model of the commands costs about
+            // 0.2 s of CPU (reflection over the annotations), which only help, errors and install need, and
+            // the kernel's first reply should not wait for it; the kernel command's --help still goes through it.
+            KernelLauncher.launch(Path.of(args[1]));
+            System.exit(0);
         }
-        List<String> rest = Arrays.asList(args).subList(1, args.length);
-        switch (args[0]) {
-            case "kernel" -> {
-                if (rest.size() != 1) {
-                    System.err.println("kernel needs exactly one argument: the connection file");
-                    System.exit(2);
-                }
-                KernelLauncher.launch(Path.of(rest.get(0)));
-                System.exit(0);
-            }
-            case "install" -> System.exit(KernelInstaller.run(rest, System.out));
-            case "run" -> System.exit(RunCommand.run(rest, System.out));
-            case "results" -> System.exit(ResultsPage.run(rest.toArray(String[]::new), System.out));
-            default -> {
-                usage();
-                System.exit(2);
-            }
-        }
+        System.exit(commandLine().execute(args));
     }
 
-    private static void usage() {
-        System.err.println(String.join("\n",
-                "usage: java -jar dl10-kernel.jar COMMAND",
-                "  kernel CONNECTION_FILE      run the Jupyter kernel (started by Jupyter)",
-                "  install [--user | --prefix DIR | --jupyter-path DIR] [--name NAME] [--display-name NAME]",
-                "                              write the kernelspec (default: --user, name dl10-java)",
-                "  run NOTEBOOK... [--inplace | --out DIR] [--timeout SECONDS] [--report FILE] [--fail-fast]",
-                "                              execute notebooks headless, each in a fresh JVM",
-                "  results REPORT.json PAGE.md [--binder BASE_URL]",
-                "                              render a run's report as a Markdown results page"));
+    /** The command line with its sub-commands, for tests. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main());
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: kernel or install (see --help)");
+    }
+
+    /** {@code kernel CONNECTION_FILE}: runs the kernel until the front end shuts it down. */
+    @Command(name = "kernel", mixinStandardHelpOptions = true,
+            description = "Run the Jupyter kernel for a connection file (Jupyter starts this through kernel.json).")
+    static final class KernelCommand implements Callable<Integer> {
+        @Parameters(paramLabel = "CONNECTION_FILE", description = "The connection file Jupyter wrote for this kernel.")
+        private Path connectionFile;
+
+        @Override
+        public Integer call() throws Exception {
+            KernelLauncher.launch(connectionFile);
+            return 0;
+        }
     }
 }

@@ -46,8 +46,11 @@ public final class Compute {
     /**
      * Seeds the engine's random generators (DJL's and PyTorch's, so weight initialisation and
      * random arrays repeat) and returns a {@link Random} with the same seed for the lesson's own use.
+     * Being the first call of most lessons, it also tunes the native allocator for training
+     * ({@link NativeMemory#tune()}).
      */
     public static Random seed(long seed) {
+        NativeMemory.tune();
         Engine.getInstance().setRandomSeed(Long.hashCode(seed));
         return new Random(seed);
     }

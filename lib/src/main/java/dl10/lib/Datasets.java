@@ -21,7 +21,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * The datasets of the course, read from the {@code data/} folder (see {@link DataDir}): Iris,
  * the 8x8 digits, the MNIST and Fashion-MNIST subsets, Moby Dick, Zachary's karate club, the
- * airline passengers series and the yearly sunspots. Every call reads the files afresh; malformed
+ * airline passengers series. Every call reads the files afresh; malformed
  * lines are reported with the file name and line number.
  */
 public final class Datasets {
@@ -147,20 +147,6 @@ public final class Datasets {
             passengers.append(number(file, r, cells[1]));
         }
         return Table.create("AirPassengers", month, passengers);
-    }
-
-    /** Yearly sunspot activity 1700 .. 2008: columns year (int), activity (double). */
-    public static Table sunspots() {
-        Path file = DataDir.file("sunspots.csv");
-        List<String> lines = lines(file);
-        IntColumn year = IntColumn.create("year");
-        DoubleColumn activity = DoubleColumn.create("activity");
-        for (int r = 1; r < lines.size(); r++) {
-            String[] cells = cells(file, lines, r, 2);
-            year.append((int) number(file, r, cells[0]));
-            activity.append(number(file, r, cells[1]));
-        }
-        return Table.create("sunspots", year, activity);
     }
 
     private static byte[] bytes(Path file) {

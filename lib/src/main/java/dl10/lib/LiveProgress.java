@@ -33,11 +33,24 @@ final class LiveProgress {
     private final long[] recentCosts = new long[3];
     private int draws;
 
+    private final boolean silent;
+
     LiveProgress(NotebookDisplay display, String title, List<String> lossNames, double refreshSeconds) {
+        this(display, title, lossNames, refreshSeconds, false);
+    }
+
+    private LiveProgress(NotebookDisplay display, String title, List<String> lossNames, double refreshSeconds,
+                         boolean silent) {
         this.display = display;
         this.title = title;
         this.lossNames = lossNames;
         this.refreshNanos = (long) (refreshSeconds * 1e9);
+        this.silent = silent;
+    }
+
+    /** A progress that shows nothing (the loop's {@code quiet()} setting). */
+    static LiveProgress silent(String title, List<String> lossNames) {
+        return new LiveProgress(NotebookDisplay.textOnly(), title, lossNames, 0, true);
     }
 
     boolean isNotebook() {
@@ -85,6 +98,9 @@ final class LiveProgress {
         if (display.isNotebook()) {
             tickEpochs.add((double) epoch);
             tickLosses.add(losses.clone());
+            return;
+        }
+        if (silent) {
             return;
         }
         if (epoch != epochs && epoch != 1 && now - lastLineAt < refreshNanos) {

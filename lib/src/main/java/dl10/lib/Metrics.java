@@ -3,6 +3,7 @@ package dl10.lib;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.Trainer;
 
@@ -75,33 +76,46 @@ public final class Metrics {
         return accuracy(labels(labels), argmax(scores));
     }
 
-    /** Samples per forward pass in {@link #predictions(Trainer, NDArray)}. */
-    public static final int EVALUATION_CHUNK = 256;
+    /**
+     * Samples per forward pass in {@link #predictions(Trainer, NDArray)}: a pass keeps every
+     * intermediate array until its manager closes, so evaluating 2,000 MNIST images at once held
+     * about 300 MB of activations in a small ResNet; 256 at a time keep that under 40 MB.
+     */
+    public static final int EVALUATION_BATCH = 256;
 
     /**
      * The classes a trained network predicts for the samples x (samples along the first axis): forward
-     * passes in evaluation mode over chunks of at most {@value #EVALUATION_CHUNK} samples, then argmax.
-     * Each chunk's arrays live in a scratch manager closed before the next chunk, so memory is bounded
-     * by one chunk's activations whatever the size of x (a deep network keeps every intermediate
-     * array of a pass until its manager closes), and evaluating after every epoch does not grow memory.
+     * passes in evaluation mode over {@value #EVALUATION_BATCH} samples at a time, then argmax. Each
+     * pass's arrays live in a scratch manager closed right after it, so evaluating after every epoch
+     * neither grows memory nor holds the activations of the whole set at once.
      */
     public static int[] predictions(Trainer trainer, NDArray x) {
+        return predictions(trainer, x, EVALUATION_BATCH);
+    }
+
+    /** As {@link #predictions(Trainer, NDArray)}, with {@code batchSize} samples per forward pass (at least 1). */
+    public static int[] predictions(Trainer trainer, NDArray x, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("evaluation batch size must be >= 1, got " + batchSize);
+        }
+        if (x.getShape().dimension() == 0) {
+            throw new IllegalArgumentException("x needs a first axis of samples; got shape " + x.getShape());
+        }
         long n = x.getShape().get(0);
-        int[] out = new int[Math.toIntExact(n)];
-        for (long start = 0; start < n; start += EVALUATION_CHUNK) {
-            long end = Math.min(n, start + EVALUATION_CHUNK);
+        int[] predicted = new int[Math.toIntExact(n)];
+        for (long from = 0; from < n; from += batchSize) {
+            long to = Math.min(n, from + batchSize);
             try (NDManager scratch = x.getManager().newSubManager()) {
-                NDArray chunk = start == 0 && end == n ? x : x.get(start + ":" + end);
-                if (chunk == x) {
+                NDArray part = from == 0 && to == n ? x : x.get(scratch, new NDIndex().addSliceDim(from, to));
+                boolean whole = part == x;
+                if (whole) {
                     x.tempAttach(scratch);
-                } else {
-                    chunk.attach(scratch);
                 }
-                int[] part = argmax(trainer.evaluate(new NDList(chunk)).singletonOrThrow());
-                System.arraycopy(part, 0, out, (int) start, part.length);
+                int[] p = argmax(trainer.evaluate(new NDList(part)).singletonOrThrow());
+                System.arraycopy(p, 0, predicted, (int) from, p.length);
             }
         }
-        return out;
+        return predicted;
     }
 
     /** Accuracy of a trained network on samples x with labels y (see {@link #predictions(Trainer, NDArray)}). */

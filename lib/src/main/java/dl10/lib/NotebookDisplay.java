@@ -3,22 +3,34 @@ package dl10.lib;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The notebook's display functions, reached by reflection so that the library does not depend on
- * any kernel: it looks for the course kernel's {@code dl10.kernel.runtime.Display}, then IJava's and
- * JJava's runtime {@code Display} classes, and uses the first one whose {@code display(Object)} works.
+ * any kernel: it looks for the course kernel's {@code dl10.kernel.runtime.Display}, then IJava's runtime
+ * {@code Display}, then JJava's display functions ({@code BaseNotebookStatics} since JJava 1.0-a5, the
+ * runtime {@code Display} before), and uses the first one whose {@code display(Object)} works.
  * With none of them (a plain JVM, a unit test) it prints text lines on standard output instead, so
  * the same lesson code runs everywhere. Objects shown are images, XChart charts or strings; the
  * kernels render the first two as PNG.
  */
 public final class NotebookDisplay {
 
-    /** Display classes tried in order: the course kernel, IJava, JJava. */
+    /** Display classes tried in order: the course kernel, IJava, JJava (current, then older releases). */
     static final List<String> DISPLAY_CLASSES = List.of(
             "dl10.kernel.runtime.Display",
             "io.github.spencerpark.ijava.runtime.Display",
+            "org.dflib.jjava.jupyter.kernel.BaseNotebookStatics",
             "org.dflib.jjava.runtime.Display");
+
+    /**
+     * For display classes that exist whether or not their kernel runs (the API jars of IJava and JJava):
+     * a static method, {@code Class#method}, that returns the running kernel, and returns null or throws
+     * when there is none. A class whose kernel is not running is skipped.
+     */
+    static final Map<String, String> RUNNING_KERNEL = Map.of(
+            "io.github.spencerpark.ijava.runtime.Display", "io.github.spencerpark.ijava.IJava#getKernelInstance",
+            "org.dflib.jjava.jupyter.kernel.BaseNotebookStatics", "org.dflib.jjava.jupyter.kernel.BaseKernel#notebookKernel");
 
     private final Method display;
     private final Method update;
@@ -41,7 +53,7 @@ public final class NotebookDisplay {
     static NotebookDisplay find(List<String> classNames) {
         for (String name : classNames) {
             Class<?> type = load(name);
-            if (type == null) {
+            if (type == null || !kernelRuns(name)) {
                 continue;
             }
             try {
@@ -53,6 +65,19 @@ public final class NotebookDisplay {
             }
         }
         return textOnly();
+    }
+
+    private static boolean kernelRuns(String displayClass) {
+        String probe = RUNNING_KERNEL.get(displayClass);
+        if (probe == null) {
+            return true;
+        }
+        Class<?> owner = load(probe.substring(0, probe.indexOf('#')));
+        try {
+            return owner != null && owner.getMethod(probe.substring(probe.indexOf('#') + 1)).invoke(null) != null;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return false;
+        }
     }
 
     /** A display that only prints text lines, whatever kernel is present. */

@@ -63,6 +63,7 @@ public final class TrainingLoop {
     private final List<IntConsumer> epochEndActions = new ArrayList<>();
     private NotebookDisplay display;
     private double refreshSeconds = 1.0;
+    private boolean quiet;
     private TrainingHistory history;
     private LiveProgress lastProgress;
 
@@ -189,6 +190,16 @@ public final class TrainingLoop {
     }
 
     /**
+     * No progress output at all (no chart, no lines), for the many short runs of an experiment over
+     * seeds or splits that prints its own line per run. Losses, metrics and the history are kept as
+     * usual; a NaN loss or an interrupt still stops the loop with its message.
+     */
+    public TrainingLoop quiet() {
+        this.quiet = true;
+        return this;
+    }
+
+    /**
      * Minimum seconds between progress updates and loss checks (default 1). Drawing waits longer
      * when it is slow, so that it costs at most about 2 % of the training time.
      */
@@ -255,12 +266,14 @@ public final class TrainingLoop {
 
     /** Runs the loop with the lesson's step and returns the history of all epochs. */
     public TrainingHistory run(BatchStep step) {
+        NativeMemory.tune();
         Batches batches = x == null ? null : Batches.of(x, y, batchSize, shuffle);
         int perEpoch = batches == null ? stepsPerEpoch : batches.count();
         int k = lossNames.size();
         history = new TrainingHistory(title, lossNames, new ArrayList<>(metrics.keySet()), minimizedMetrics);
-        LiveProgress progress = new LiveProgress(display != null ? display : NotebookDisplay.find(),
-                title, lossNames, refreshSeconds);
+        LiveProgress progress = quiet
+                ? LiveProgress.silent(title, lossNames)
+                : new LiveProgress(display != null ? display : NotebookDisplay.find(), title, lossNames, refreshSeconds);
         lastProgress = progress;
         Random rng = new Random(seed);
         long start = System.nanoTime();
@@ -271,6 +284,8 @@ public final class TrainingLoop {
         } catch (LossNotFiniteException e) {
             progress.finish("stopped: the loss is not finite", System.nanoTime() - start);
             throw e;
+        } finally {
+            NativeMemory.trim(); // the steps' freed tensors stay resident in malloc's heap otherwise
         }
         progress.finish("done: " + epochs + " epochs", System.nanoTime() - start);
         return history;

@@ -29,7 +29,7 @@ class ComputeTest {
         assertFalse(line.contains("\n"), line);
         assertTrue(line.startsWith("Computing on " + (device.isGpu() ? "GPU" : "CPU")), line);
         assertTrue(line.contains("PyTorch 2.7.1"), line);
-        assertTrue(line.contains("DJL 0.35.1"), line);
+        assertTrue(line.contains("DJL 0.36.0"), line);
         assertTrue(line.matches(".*, \\d+ (thread|threads|processors)$"), line);
     }
 

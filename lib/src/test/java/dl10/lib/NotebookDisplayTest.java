@@ -28,7 +28,7 @@ class NotebookDisplayTest {
     @Test
     void triesTheKernelsInOrder() {
         assertEquals(List.of("dl10.kernel.runtime.Display", "io.github.spencerpark.ijava.runtime.Display",
-                "org.dflib.jjava.runtime.Display"), NotebookDisplay.DISPLAY_CLASSES);
+                "org.dflib.jjava.jupyter.kernel.BaseNotebookStatics", "org.dflib.jjava.runtime.Display"), NotebookDisplay.DISPLAY_CLASSES);
     }
 
     @Test
@@ -56,6 +56,15 @@ class NotebookDisplayTest {
         assertEquals(List.of("display", "update id-1"), FakeKernelDisplay.CALLS);
         assertEquals(List.of("a", "b"), FakeKernelDisplay.OBJECTS);
         FakeKernelDisplay.clear();
+    }
+
+    @Test
+    void theApiJarsOfIJavaAndJJavaWithoutARunningKernelAreSkipped() {
+        // JJava's API is on the test class path, but no JJava kernel runs: text, not a display that fails later
+        assertTrue(NotebookDisplay.RUNNING_KERNEL.containsKey("org.dflib.jjava.jupyter.kernel.BaseNotebookStatics"));
+        assertFalse(NotebookDisplay.find(List.of("org.dflib.jjava.jupyter.kernel.BaseNotebookStatics")).isNotebook());
+        io.github.spencerpark.ijava.IJava.setKernelInstance(null);
+        assertFalse(NotebookDisplay.find(List.of("io.github.spencerpark.ijava.runtime.Display")).isNotebook());
     }
 
     @Test

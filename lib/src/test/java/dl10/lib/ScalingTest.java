@@ -56,26 +56,4 @@ class ScalingTest {
                     .getMessage().contains("expected a 2-D array"));
         }
     }
-
-    @Test
-    void minMaxScalerMapsToZeroOneAndBack() {
-        MinMaxScaler s = MinMaxScaler.fit(new double[] {112, 200, 132, 312});
-        assertEquals(112, s.min());
-        assertEquals(312, s.max());
-        assertArrayEquals(new float[] {0f, 0.5f, 1f, 1.5f}, s.transform(new double[] {112, 212, 312, 412}), 1e-6f);
-        assertEquals(0.1f, s.transform(132), 1e-6);
-        assertEquals(212, s.inverse(0.5f), 1e-4);
-        assertArrayEquals(new double[] {112, 312}, s.inverse(new float[] {0, 1}), 1e-4);
-        MinMaxScaler f = MinMaxScaler.fit(new float[] {-1, 1});
-        assertEquals(0.75f, f.transform(0.5), 1e-6);
-    }
-
-    @Test
-    void minMaxScalerRejectsEmptyConstantAndMissing() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> MinMaxScaler.fit(new double[0])).getMessage().contains("series is empty"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> MinMaxScaler.fit(new double[] {3, 3}))
-                .getMessage().contains("all 2 values equal 3.0"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> MinMaxScaler.fit(new double[] {1, Double.NaN}))
-                .getMessage().contains("value 1 is NaN"));
-    }
 }

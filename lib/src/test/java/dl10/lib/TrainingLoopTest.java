@@ -351,6 +351,33 @@ class TrainingLoopTest {
     }
 
     @Test
+    void quietLoopPrintsNothingAndKeepsTheHistory() {
+        PrintStream old = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TrainingHistory h;
+        try (NDManager m = NDManager.newBaseManager()) {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            h = TrainingLoop.steps(m, 5).epochs(3).refreshSeconds(0).quiet()
+                    .metric("acc", () -> 0.5).run(b -> b.manager().create(2f));
+        } finally {
+            System.setOut(old);
+        }
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+        assertEquals(3, h.epochs());
+        assertEquals(2.0, h.last("loss"), 1e-9);
+        assertEquals(0.5, h.last("acc"), 1e-9);
+    }
+
+    @Test
+    void quietLoopStillStopsOnANonFiniteLoss() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            LossNotFiniteException e = assertThrows(LossNotFiniteException.class,
+                    () -> TrainingLoop.steps(m, 3).epochs(2).quiet().run(b -> b.manager().create(Float.NaN)));
+            assertTrue(e.getMessage().contains("epoch 1"), e.getMessage());
+        }
+    }
+
+    @Test
     void textModeThrottlesEpochLinesToTheRefreshInterval() {
         PrintStream old = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();

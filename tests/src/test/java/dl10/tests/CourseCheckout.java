@@ -35,9 +35,22 @@ public final class CourseCheckout {
         Path jar = root().resolve("kernel/target/dl10-kernel.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("kernel jar not built: " + jar
-                    + " is missing; run `mvn -B install` from " + root());
+                    + " is missing; run `mvn -B package -DskipTests` from " + root());
         }
         return jar;
+    }
+
+    /**
+     * The course's class path as the kernelspec gets it: the library jar and the folder of its
+     * dependencies ({@code lib/target/lib/*}), built by the lib module.
+     */
+    public static String courseClassPath() {
+        Path jar = root().resolve("lib/target/dl10-lib.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("course library not built: " + jar
+                    + " is missing; run `mvn -B package -DskipTests` from " + root());
+        }
+        return jar + java.io.File.pathSeparator + root().resolve("lib/target/lib") + java.io.File.separator + "*";
     }
 
     /** Every lesson notebook in notebooks/, sorted by name. */
@@ -49,6 +62,56 @@ public final class CourseCheckout {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The course's Python environment, made by environment/install-python-env.sh from
+     * environment/requirements.txt: DL10_VENV if set, else .venv/ at the repository root.
+     */
+    public static Path venv() {
+        String configured = System.getenv("DL10_VENV");
+        return configured != null && !configured.isBlank() ? Path.of(configured) : root().resolve(".venv");
+    }
+
+    /** The course's Python environment ({@link #venv()}); fails with the command that creates it. */
+    public static Path pythonEnvironment() {
+        Path venv = venv();
+        if (!Files.isExecutable(venv.resolve("bin/python"))) {
+            throw new IllegalStateException("no Python environment at " + venv + "; make it with"
+                    + " environment/install-python-env.sh (environment/start.sh --no-launch and .ci/run call it)");
+        }
+        return venv;
+    }
+
+    /** The Python interpreter of {@link #pythonEnvironment()}. */
+    public static Path python() {
+        return pythonEnvironment().resolve("bin/python");
+    }
+
+    /** A program of the course's Python environment (e.g. "jupyter"); fails with the set-up command if it is missing. */
+    public static Path venvBin(String program) {
+        Path path = venv().resolve("bin").resolve(program);
+        if (!Files.isExecutable(path)) {
+            throw new IllegalStateException(path + " is missing: make the course's Python environment with"
+                    + " environment/install-python-env.sh (environment/start.sh --no-launch and .ci/run call it)");
+        }
+        return path;
+    }
+
+    /** A setting of environment/course.properties (e.g. binder.java.opts); fails naming the file if it is absent. */
+    public static String courseProperty(String key) {
+        Path file = root().resolve("environment/course.properties");
+        java.util.Properties properties = new java.util.Properties();
+        try (java.io.Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        String value = properties.getProperty(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(file + " has no setting '" + key + "'");
+        }
+        return value.trim();
     }
 
     /** The java launcher of the JVM running the tests, so child processes use the same JDK. */

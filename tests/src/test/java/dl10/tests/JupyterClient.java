@@ -9,13 +9,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Drives the real Jupyter tools installed on the machine (Debian's /usr/bin/jupyter): installs the
- * course kernelspec into a private JUPYTER_PATH and executes notebooks with
- * {@code jupyter nbconvert --execute}, the same path a student's JupyterLab takes.
+ * Drives the real Jupyter tools of the course's pinned Python environment ({@code .venv/bin/jupyter},
+ * made by environment/install-python-env.sh): installs the course kernelspec into a private
+ * JUPYTER_PATH and executes notebooks with {@code jupyter nbconvert --execute} (nbclient, the headless
+ * Jupyter client).
  */
 public final class JupyterClient {
-    /** Where Debian installs the Jupyter command line. */
-    public static final Path JUPYTER = Path.of("/usr/bin/jupyter");
+    /** The Jupyter command line of the course's Python environment. */
+    public static final Path JUPYTER = CourseCheckout.venv().resolve("bin/jupyter");
 
     private final Path jupyterPath;
     private final Path home;
@@ -25,18 +26,22 @@ public final class JupyterClient {
         this.home = home;
     }
 
-    /** True when the real Jupyter command line is installed here. */
+    /** True when the course's Python environment (with its Jupyter command line) is there. */
     public static boolean available() {
         return Files.isExecutable(JUPYTER);
     }
 
-    /** Installs the course kernelspec below {@code dir} with the kernel's own install command. */
+    /**
+     * Installs the course kernelspec below {@code dir} with the kernel's own install command and the
+     * course's class path, as environment/start.sh does.
+     */
     public static JupyterClient withCourseKernel(Path dir) throws IOException, InterruptedException {
         Path jupyterPath = dir.resolve("jupyter-path");
         Path home = dir.resolve("home");
         Files.createDirectories(home);
         ProcessResult install = run(List.of(CourseCheckout.javaExecutable(), "-jar",
-                CourseCheckout.kernelJar().toString(), "install", "--jupyter-path", jupyterPath.toString()),
+                CourseCheckout.kernelJar().toString(), "install", "--jupyter-path", jupyterPath.toString(),
+                "--classpath", CourseCheckout.courseClassPath()),
                 Map.of(), dir, 120);
         if (install.exitCode() != 0) {
             throw new IllegalStateException("kernelspec install failed:\n" + install.output());

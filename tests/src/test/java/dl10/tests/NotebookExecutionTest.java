@@ -3,17 +3,16 @@ package dl10.tests;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonObject;
-import dl10.kernel.runner.NotebookResult;
-import dl10.kernel.runner.NotebookRunner;
-import dl10.kernel.runner.RunReport;
-import dl10.kernel.runner.RunnerOptions;
+import dl10.runner.Metric;
+import dl10.runner.NotebookResult;
+import dl10.runner.NotebookRunner;
+import dl10.runner.RunReport;
+import dl10.runner.RunnerOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -45,17 +44,15 @@ class NotebookExecutionTest {
         assertTrue(violations.isEmpty(), () -> "executed notebook is not valid nbformat:\n"
                 + String.join("\n", violations));
 
-        List<JsonObject> checks = result.metrics().stream()
-                .filter(m -> m.has("threshold") && !m.get("threshold").isJsonNull())
-                .collect(Collectors.toList());
+        List<Metric> checks = result.checks();
         assertFalse(checks.isEmpty(), notebook + " recorded no metric checked against a threshold");
-        for (JsonObject check : checks) {
-            assertTrue(check.get("passed").getAsBoolean(), notebook + ": threshold not met: " + check);
+        for (Metric check : checks) {
+            assertTrue(check.held(), notebook + ": threshold not met: " + check);
         }
     }
 
     @AfterAll
     static void writeReport() throws IOException {
-        new RunReport(List.copyOf(RESULTS)).write(CourseCheckout.root().resolve("tests/target/notebook-report.json"));
+        RunReport.of(List.copyOf(RESULTS)).write(CourseCheckout.root().resolve("tests/target/notebook-report.json"));
     }
 }

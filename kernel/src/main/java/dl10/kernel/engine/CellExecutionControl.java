@@ -47,7 +47,10 @@ public final class CellExecutionControl extends DirectExecutionControl {
     private final long stopGraceMillis;
     private volatile Thread runningThread;
     private volatile long runningInvocation;
+    private volatile long runningSince;
     private volatile boolean interrupted;
+    private volatile long interruptedAt = Long.MIN_VALUE;
+    private volatile long cellRequestedAt = Long.MIN_VALUE;
 
     /** A control that falls back to {@code Thread.stop()} when a cell ignores an interrupt for stopGraceMillis. */
     public CellExecutionControl(long stopGraceMillis) {
@@ -63,6 +66,7 @@ public final class CellExecutionControl extends DirectExecutionControl {
         Future<Object> future = cellThread.submit(() -> {
             runningThread = Thread.currentThread();
             runningInvocation = invocation;
+            runningSince = System.nanoTime();
             try {
                 if (interrupted) {
                     // an interrupt that arrived while the snippet was being compiled or handed over
@@ -72,6 +76,7 @@ public final class CellExecutionControl extends DirectExecutionControl {
             } finally {
                 runningThread = null;
                 runningInvocation = 0;
+                runningSince = 0;
                 Thread.interrupted();
             }
         });
@@ -94,6 +99,12 @@ public final class CellExecutionControl extends DirectExecutionControl {
         }
     }
 
+    /** True if a snippet's code has been running for at least the given time (it is not being compiled). */
+    public boolean snippetRunningFor(long nanos) {
+        long since = runningSince;
+        return runningThread != null && since != 0 && System.nanoTime() - since >= nanos;
+    }
+
     /** Removes and returns the value stored under a result key (null for void or null results). */
     public Object takeResult(String key) {
         return key == null ? null : results.remove(key);
@@ -101,7 +112,17 @@ public final class CellExecutionControl extends DirectExecutionControl {
 
     /** Clears the interrupt mark before a new cell. */
     public void resetInterrupt() {
-        interrupted = false;
+        resetInterrupt(System.nanoTime());
+    }
+
+    /**
+     * Clears the interrupt mark before a new cell, except for an interrupt that came at or after
+     * requestedAtNanos ({@link System#nanoTime()} when the cell was asked for): that one is meant for
+     * this cell, even though it arrived while the session was still starting or compiling.
+     */
+    public void resetInterrupt(long requestedAtNanos) {
+        cellRequestedAt = requestedAtNanos;
+        interrupted = interruptedAt != Long.MIN_VALUE && interruptedAt - requestedAtNanos >= 0;
     }
 
     /** True if an interrupt was requested since {@link #resetInterrupt()}. */
@@ -114,6 +135,20 @@ public final class CellExecutionControl extends DirectExecutionControl {
      * If no snippet runs yet (the cell is still compiling), the next snippet of the cell does not start.
      */
     public void interruptRunning() {
+        interruptRunning(System.nanoTime());
+    }
+
+    /**
+     * Interrupts as {@link #interruptRunning()} does, for an interrupt requested at requestedAtNanos
+     * ({@link System#nanoTime()}); one requested before the current cell was asked for is ignored.
+     */
+    public void interruptRunning(long requestedAtNanos) {
+        if (interruptedAt == Long.MIN_VALUE || requestedAtNanos - interruptedAt > 0) {
+            interruptedAt = requestedAtNanos;
+        }
+        if (cellRequestedAt != Long.MIN_VALUE && requestedAtNanos - cellRequestedAt < 0) {
+            return;
+        }
         interrupted = true;
         Thread thread = runningThread;
         long invocation = runningInvocation;
@@ -141,6 +176,21 @@ public final class CellExecutionControl extends DirectExecutionControl {
         interruptRunning();
     }
 
+    /** Loads the classes of new snippets, with calls that would end the kernel rewritten ({@link ExitGuard}). */
+    @Override
+    public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.load(guarded(classes));
+    }
+
+    private static ClassBytecodes[] guarded(ClassBytecodes[] classes) {
+        ClassBytecodes[] rewritten = new ClassBytecodes[classes.length];
+        for (int i = 0; i < classes.length; i++) {
+            byte[] bytes = ExitGuard.rewrite(classes[i].bytecodes());
+            rewritten[i] = bytes == classes[i].bytecodes() ? classes[i] : new ClassBytecodes(classes[i].name(), bytes);
+        }
+        return rewritten;
+    }
+
     /**
      * Redefines already loaded snippet classes in place when JShell recompiles them (a later import or a
      * replaced method changed what their names mean), so earlier variables keep their values. Without
@@ -148,7 +198,8 @@ public final class CellExecutionControl extends DirectExecutionControl {
      * says "not implemented" and JShell reloads the snippet as before.
      */
     @Override
-    public void redefine(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+    public void redefine(ClassBytecodes[] original) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        ClassBytecodes[] classes = guarded(original);
         Optional<Instrumentation> inst = ClassRedefinition.available();
         if (inst.isEmpty()) {
             throw new NotImplementedException("redefine needs the kernel's agent (run the kernel jar with java -jar)");

@@ -10,7 +10,8 @@ import java.util.Optional;
  * declares ({@code Launcher-Agent-Class} for {@code java -jar}, {@code -javaagent} for notebook JVMs
  * of the headless runner). JShell recompiles earlier snippets when a later cell changes what their
  * names mean (a new wildcard import, a method replaced); redefining their classes in place keeps the
- * values of earlier variables, where reloading them would reset them to null.
+ * values of earlier variables, where reloading them would reset them to null. The agent also keeps
+ * code from jars a notebook adds from ending the kernel ({@link ExitGuard}).
  */
 public final class ClassRedefinition {
     private static volatile Instrumentation instrumentation;
@@ -21,11 +22,13 @@ public final class ClassRedefinition {
     /** Entry point when the kernel jar is started with {@code java -jar}. */
     public static void agentmain(String args, Instrumentation inst) {
         instrumentation = inst;
+        inst.addTransformer(new ExitGuard.Transformer(), false);
     }
 
     /** Entry point when a JVM is started with {@code -javaagent:dl10-kernel.jar}. */
     public static void premain(String args, Instrumentation inst) {
         instrumentation = inst;
+        inst.addTransformer(new ExitGuard.Transformer(), false);
     }
 
     /** The instrumentation if this JVM was started with the kernel's agent and can redefine classes. */

@@ -98,6 +98,16 @@ public final class JShellEngine implements AutoCloseable {
         control.resetInterrupt();
     }
 
+    /**
+     * Starts a new cell that was asked for at requestedAtNanos ({@link System#nanoTime()}): sets its label
+     * and forgets interrupts that came before, but keeps one that came since, so an interrupt sent while
+     * the session was still starting stops this cell.
+     */
+    public void beginCell(String label, long requestedAtNanos) {
+        this.cellLabel = label;
+        control.resetInterrupt(requestedAtNanos);
+    }
+
     /** Adds jars or class folders (absolute paths) to both the compiler and the class loader. */
     public void addToClasspath(List<String> paths) {
         for (String path : paths) {
@@ -331,9 +341,32 @@ public final class JShellEngine implements AutoCloseable {
         return owner + where + " (" + origin.cellLabel() + ", line " + line + ")";
     }
 
+    /**
+     * Evaluates an expression for the front end (an execute request's user_expressions) and returns its
+     * value, leaving no trace in the session: the snippets it created are dropped again.
+     */
+    public Result evaluateDetached(String expression) throws CellFailure {
+        java.util.Set<String> before = shell.snippets().map(Snippet::id).collect(Collectors.toSet());
+        try {
+            return eval(expression, 0);
+        } finally {
+            shell.snippets().filter(s -> !before.contains(s.id())).toList().forEach(shell::drop);
+        }
+    }
+
+    /** True if the code of a snippet has been running for at least the given time (not compiling). */
+    public boolean snippetRunningFor(long nanos) {
+        return control.snippetRunningFor(nanos);
+    }
+
     /** Asks the running cell to stop (interrupt, then Thread.stop after the grace period). */
     public void interrupt() {
         control.interruptRunning();
+    }
+
+    /** Asks the cell to stop for an interrupt requested at requestedAtNanos ({@link System#nanoTime()}). */
+    public void interrupt(long requestedAtNanos) {
+        control.interruptRunning(requestedAtNanos);
     }
 
     /** Completion suggestions at the cursor; the anchor is written to anchorOut[0]. */

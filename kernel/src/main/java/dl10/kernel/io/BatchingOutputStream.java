@@ -15,6 +15,7 @@ public final class BatchingOutputStream extends OutputStream {
     private final long intervalNanos;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private long lastEmit = System.nanoTime();
+    private long lastWrite = System.nanoTime();
 
     /** A stream that sends batches of text to the target at most every intervalMillis. */
     public BatchingOutputStream(Consumer<String> target, long intervalMillis) {
@@ -25,28 +26,59 @@ public final class BatchingOutputStream extends OutputStream {
     @Override
     public synchronized void write(int b) {
         pending.write(b);
+        lastWrite = System.nanoTime();
     }
 
     @Override
     public synchronized void write(byte[] b, int off, int len) {
         pending.write(b, off, len);
+        lastWrite = System.nanoTime();
     }
 
-    /** Called by {@code PrintStream} after each line: hands text on only when the interval has passed. */
+    /**
+     * Called by {@code PrintStream} after each write: hands on the complete lines, only when the interval
+     * has passed. A line still being printed stays, so a prompt printed just before reading
+     * {@code System.in} can be shown as the prompt of the input request.
+     */
     @Override
     public void flush() {
         if (System.nanoTime() - lastEmit >= intervalNanos) {
-            flushNow();
+            emit(false);
         }
+    }
+
+    /**
+     * Used by a timer every interval: hands on the complete lines, and the line still being printed once
+     * nothing was written for a whole interval (a progress line such as "training..." without a line
+     * break appears while the computation runs).
+     */
+    public void flushStale() {
+        flushStale(true);
+    }
+
+    /** As {@link #flushStale()}, but the unfinished line only if partialLineMayGo. */
+    public void flushStale(boolean partialLineMayGo) {
+        emit(partialLineMayGo && System.nanoTime() - lastWrite >= intervalNanos);
     }
 
     /** Hands on everything complete that is pending (used by the timer and at the end of a cell). */
     public void flushNow() {
+        emit(true);
+    }
+
+    private void emit(boolean partialLineToo) {
         String text;
         synchronized (this) {
             lastEmit = System.nanoTime();
             byte[] bytes = pending.toByteArray();
             int complete = completeUtf8Length(bytes);
+            if (!partialLineToo) {
+                int lastBreak = complete - 1;
+                while (lastBreak >= 0 && bytes[lastBreak] != '\n') {
+                    lastBreak--;
+                }
+                complete = lastBreak + 1;
+            }
             if (complete == 0) {
                 return;
             }
@@ -55,6 +87,30 @@ public final class BatchingOutputStream extends OutputStream {
             pending.write(bytes, complete, bytes.length - complete);
         }
         target.accept(text);
+    }
+
+    /**
+     * Hands on every complete line that is pending and returns the text after the last line break
+     * (what was printed on the current line, e.g. a prompt), removing it so it is not handed on.
+     */
+    public String takePartialLine() {
+        String before;
+        String partial;
+        synchronized (this) {
+            byte[] bytes = pending.toByteArray();
+            int complete = completeUtf8Length(bytes);
+            String text = new String(bytes, 0, complete, StandardCharsets.UTF_8);
+            int lastBreak = text.lastIndexOf('\n');
+            before = text.substring(0, lastBreak + 1);
+            partial = text.substring(lastBreak + 1);
+            pending.reset();
+            pending.write(bytes, complete, bytes.length - complete);
+            lastEmit = System.nanoTime();
+        }
+        if (!before.isEmpty()) {
+            target.accept(before);
+        }
+        return partial;
     }
 
     /** True if nothing waits to be handed on. */

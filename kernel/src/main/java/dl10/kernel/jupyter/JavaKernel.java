@@ -1,66 +1,74 @@
 package dl10.kernel.jupyter;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import dl10.kernel.engine.CellFailure;
-import dl10.kernel.render.MimeBundle;
+import dl10.kernel.io.KernelStdin;
+import dl10.kernel.render.KernelRenderer;
+import dl10.kernel.runtime.OutputSink;
+import dl10.kernel.session.CellHistory;
 import dl10.kernel.session.NotebookSession;
-import io.github.spencerpark.jupyter.channels.JupyterConnection;
-import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
-import io.github.spencerpark.jupyter.kernel.BaseKernel;
-import io.github.spencerpark.jupyter.kernel.LanguageInfo;
-import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
-import io.github.spencerpark.jupyter.messages.Message;
-import io.github.spencerpark.jupyter.messages.MessageType;
-import io.github.spencerpark.jupyter.messages.publish.PublishError;
-import io.github.spencerpark.jupyter.messages.publish.PublishExecuteInput;
-import io.github.spencerpark.jupyter.messages.publish.PublishExecuteResult;
-import io.github.spencerpark.jupyter.messages.reply.ErrorReply;
-import io.github.spencerpark.jupyter.messages.reply.ExecuteReply;
-import io.github.spencerpark.jupyter.messages.request.ExecuteRequest;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.logging.Logger;
 
 /**
- * The Jupyter kernel of the course: a {@link BaseKernel} whose cells run in a {@link NotebookSession}.
- * The session (JShell and its compiler) is created and warmed up in the background while the kernel
- * connects, so the first cell does not pay for it. Execute requests are handled here so that printed
- * text is batched and errors carry the Java exception's name.
+ * The Java side of the course kernel: one {@link NotebookSession} (JShell in this JVM, rendering through
+ * basekernel's {@code Renderer} wrapped by {@link KernelRenderer}), the execution counter and the input
+ * history. The session (JShell and its compiler) is created and warmed up in the
+ * background while the kernel binds its sockets, so the first cell does not pay for all of it. The
+ * Jupyter messages themselves are handled by {@link KernelProtocol}.
  */
-public final class JavaKernel extends BaseKernel {
+public final class JavaKernel {
+    private static final Logger LOG = Logger.getLogger(JavaKernel.class.getName());
+
     private final CompletableFuture<NotebookSession> session;
-    private final LanguageInfo languageInfo;
+    private final CellHistory history = new CellHistory();
+    private int executionCount;
+    private volatile CompletableFuture<Void> interruptSignal = new CompletableFuture<>();
+
+    /** What one execute request gave: its execution count, result or failure, and user expressions. */
+    public record Execution(int executionCount, DisplayData result, CellFailure failure, JsonObject userExpressions) {
+        /** True if the cell ran to its end. */
+        public boolean ok() {
+            return failure == null;
+        }
+    }
 
     /** A kernel whose relative paths start at workingDir; starts warming up the session at once. */
     public JavaKernel(Path workingDir) {
-        setShouldReplaceStdStreams(false);
-        this.session = CompletableFuture.supplyAsync(() -> warmUp(new NotebookSession(workingDir)));
-        this.languageInfo = new LanguageInfo.Builder("java")
-                .version(System.getProperty("java.version"))
-                .mimetype("text/x-java-source")
-                .fileExtension(".jshell")
-                .pygments("java")
-                .codemirror("java")
-                .build();
+        // basekernel's Renderer, set up as its kernels set up their own (image, URL and text renderers) and
+        // wrapped by the course kernel's (PNG encoding, null and arrays); the session adds the extensions'
+        KernelRenderer renderer = KernelRenderer.standalone();
+        this.session = CompletableFuture.supplyAsync(() -> warmUp(new NotebookSession(workingDir, renderer)));
     }
 
     private static NotebookSession warmUp(NotebookSession created) {
         try {
-            created.engine().eval("int $dl10WarmUp = 1 + 1;");
+            created.engine().evaluateDetached("int $dl10WarmUp = 1 + 1;");
             created.engine().isComplete("1+1");
-            created.engine().shell().drop(created.engine().shell().snippets()
-                    .filter(s -> s.source().contains("$dl10WarmUp")).findFirst().orElseThrow());
         } catch (CellFailure | RuntimeException e) {
-            java.util.logging.Logger.getLogger(JavaKernel.class.getName()).warning("Warm-up failed: " + e.getMessage());
+            LOG.warning("Warm-up failed: " + e.getMessage());
         }
         return created;
     }
 
-    private NotebookSession session() throws CellFailure {
+    /** The session once it has started; an interrupt while waiting ends the wait with a failure. */
+    private NotebookSession session(CompletableFuture<Void> interrupted) throws CellFailure {
         try {
+            CompletableFuture.anyOf(session, interrupted).get();
+            if (!session.isDone()) {
+                throw new CellFailure("Interrupted", "the cell was interrupted before it started",
+                        List.of("Interrupted: the cell was stopped on request while the Java session was starting;"
+                                + " nothing of it ran."), 0);
+            }
             return session.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -71,101 +79,141 @@ public final class JavaKernel extends BaseKernel {
         }
     }
 
-    @Override
-    public void becomeHandlerForConnection(JupyterConnection connection) {
-        super.becomeHandlerForConnection(connection);
-        connection.setHandler(MessageType.EXECUTE_REQUEST, this::handleExecute);
+    private NotebookSession session() throws CellFailure {
+        return session(new CompletableFuture<>());
     }
 
-    private synchronized void handleExecute(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
-        ExecuteRequest request = message.getContent();
-        int count = executionCount.getAndIncrement();
-        env.setBusyDeferIdle();
-        env.publish(new PublishExecuteInput(request.getCode(), count));
-        try {
-            MimeBundle result = session().execute(request.getCode(), count, new JupyterSink(env));
-            if (result != null && !request.isSilent()) {
-                env.publish(new PublishExecuteResult(count, JupyterSink.toDisplayData(result)));
-            }
-            env.defer().reply(new ExecuteReply(count, Map.of()));
-        } catch (CellFailure failure) {
-            env.publish(new PublishError(failure.ename(), failure.evalue(), failure.traceback()));
-            ErrorReply reply = new ErrorReply(failure.ename(), failure.evalue(), failure.traceback());
-            reply.setExecutionCount(count);
-            env.defer().replyError(ExecuteRequest.MESSAGE_TYPE.error(), reply);
-        } catch (RuntimeException | Error e) {
-            List<String> trace = List.of("InternalError: " + e);
-            env.publish(new PublishError(e.getClass().getSimpleName(), String.valueOf(e.getMessage()), trace));
-            ErrorReply reply = new ErrorReply(e.getClass().getSimpleName(), String.valueOf(e.getMessage()), trace);
-            reply.setExecutionCount(count);
-            env.defer().replyError(ExecuteRequest.MESSAGE_TYPE.error(), reply);
+    /**
+     * Runs an execute request's code. A stored run (store_history, which silent turns off) gets the next
+     * execution count and enters the history; any other run reports the last count and leaves none
+     * (messaging specification 5.4, "Execution counter"). user_expressions are evaluated after a cell
+     * that ran to its end, each to a display-data-like object or an error.
+     */
+    public Execution execute(String code, boolean silent, boolean storeHistory, Map<String, String> userExpressions,
+                             OutputSink sink, KernelStdin.LineSource input, String noInputReason) {
+        long requestedAt = System.nanoTime();
+        CompletableFuture<Void> interrupted = new CompletableFuture<>();
+        interruptSignal = interrupted;
+        boolean store = storeHistory && !silent;
+        int count;
+        synchronized (this) {
+            count = store ? ++executionCount : executionCount;
         }
+        DisplayData result = null;
+        CellFailure failure = null;
+        try {
+            result = session(interrupted).execute(code, count, sink, input, noInputReason, requestedAt);
+        } catch (CellFailure e) {
+            failure = e;
+        } catch (RuntimeException | Error e) {
+            failure = new CellFailure(e.getClass().getSimpleName(), String.valueOf(e.getMessage()),
+                    List.of("InternalError: the kernel failed to run the cell: " + e), 0);
+        }
+        JsonObject expressions = new JsonObject();
+        if (failure == null && userExpressions != null) {
+            for (Map.Entry<String, String> entry : userExpressions.entrySet()) {
+                expressions.add(entry.getKey(), evaluateUserExpression(entry.getValue()));
+            }
+        }
+        if (store) {
+            Object text = result == null ? null : result.getData(MIMEType.TEXT_PLAIN);
+            history.add(count, code, text == null ? null : text.toString());
+        }
+        return new Execution(count, result, failure, expressions);
     }
 
-    @Override
-    public DisplayData eval(String code) throws Exception {
-        MimeBundle result = session().execute(code, executionCount.get(), new dl10.kernel.runtime.OutputSink() {
-            @Override
-            public void stream(String name, String text) {
-                getIO().out.print(text);
-            }
-
-            @Override
-            public void display(MimeBundle bundle, String displayId) {
-                DisplayData data = JupyterSink.toDisplayData(bundle);
-                data.setDisplayId(displayId);
-                getIO().display.display(data);
-            }
-
-            @Override
-            public void updateDisplay(String displayId, MimeBundle bundle) {
-                getIO().display.updateDisplay(displayId, JupyterSink.toDisplayData(bundle));
-            }
-        });
-        return result == null ? null : JupyterSink.toDisplayData(result);
+    private JsonObject evaluateUserExpression(String expression) {
+        JsonObject value = new JsonObject();
+        try {
+            DisplayData data = session().evaluate(expression);
+            value.addProperty("status", "ok");
+            value.add("data", JupyterSink.data(data));
+            value.add("metadata", JupyterSink.metadata(data));
+        } catch (CellFailure e) {
+            value.addProperty("status", "error");
+            value.addProperty("ename", e.ename());
+            value.addProperty("evalue", e.evalue());
+            JsonArray traceback = new JsonArray();
+            e.traceback().forEach(traceback::add);
+            value.add("traceback", traceback);
+        }
+        return value;
     }
 
-    @Override
-    public DisplayData inspect(String code, int at, boolean extraDetail) throws Exception {
-        String text = session().engine().inspect(code, at);
-        return text.isEmpty() ? null : new DisplayData(text);
+    /** The history of the cells run with store_history. */
+    public CellHistory history() {
+        return history;
     }
 
-    @Override
-    public ReplacementOptions complete(String code, int at) throws Exception {
+    /** The count of the last stored execution (0 before the first). */
+    public synchronized int executionCount() {
+        return executionCount;
+    }
+
+    /** Completion candidates at a UTF-16 cursor, with the range [start, cursor) they replace. */
+    public record Completion(List<String> matches, int start, int end) {
+    }
+
+    /** Completion at the cursor (a UTF-16 index into code). */
+    public Completion complete(String code, int cursor) throws CellFailure {
         int[] anchor = new int[1];
-        List<String> options = session().engine().complete(code, at, anchor);
-        return options.isEmpty() ? null : new ReplacementOptions(options, anchor[0], at);
+        List<String> options = session().engine().complete(code, cursor, anchor);
+        return new Completion(options, options.isEmpty() ? cursor : anchor[0], cursor);
     }
 
-    @Override
+    /** Signatures and Javadoc of what is at the cursor, or an empty string. */
+    public String inspect(String code, int cursor) throws CellFailure {
+        return session().engine().inspect(code, cursor);
+    }
+
+    /** "complete", "incomplete", "invalid" or (if the session failed) "unknown". */
     public String isComplete(String code) {
         try {
-            String status = session().isComplete(code);
-            return "incomplete".equals(status) ? "    " : status;
+            return session().isComplete(code);
         } catch (CellFailure e) {
-            return IS_COMPLETE_MAYBE;
+            return "unknown";
         }
     }
 
-    @Override
-    public LanguageInfo getLanguageInfo() {
-        return languageInfo;
+    /** The language_info of kernel_info_reply. */
+    public JsonObject languageInfo() {
+        JsonObject info = new JsonObject();
+        info.addProperty("name", "java");
+        info.addProperty("version", System.getProperty("java.version"));
+        info.addProperty("mimetype", "text/x-java-source");
+        info.addProperty("file_extension", ".jshell");
+        info.addProperty("pygments_lexer", "java");
+        info.addProperty("codemirror_mode", "java");
+        return info;
     }
 
-    @Override
-    public String getBanner() {
+    /** The banner of kernel_info_reply. */
+    public String banner() {
         return "Java " + System.getProperty("java.version") + " (deep-learning course kernel, JShell)";
     }
 
-    @Override
-    public void interrupt() {
-        session.thenAccept(NotebookSession::interrupt);
+    /** Help links shown in the front end's Help menu. */
+    public Map<String, String> helpLinks() {
+        Map<String, String> links = new LinkedHashMap<>();
+        String feature = Runtime.version().feature() + "";
+        links.put("Java " + feature + " API", "https://docs.oracle.com/en/java/javase/" + feature + "/docs/api/index.html");
+        links.put("JShell guide", "https://docs.oracle.com/en/java/javase/" + feature + "/jshell/introduction-jshell.html");
+        links.put("DJL API", "https://javadoc.io/doc/ai.djl/api/latest/index.html");
+        return links;
     }
 
-    @Override
-    public void onShutdown(boolean restart) {
-        // never block the control channel: a cell may still be running
+    /**
+     * Stops the running cell, or the cell that waits for the session to start; an interrupt never stops a
+     * cell that was asked for after it.
+     */
+    public void interrupt() {
+        long requestedAt = System.nanoTime();
+        interruptSignal.complete(null);
+        session.thenAccept(s -> s.interrupt(requestedAt));
+    }
+
+    /** Interrupts the running cell and closes the session in the background (never blocks). */
+    public void shutdown() {
         interrupt();
         Thread closer = new Thread(() -> session.thenAccept(NotebookSession::close), "dl10-session-close");
         closer.setDaemon(true);

@@ -3,8 +3,9 @@ package dl10.kernel.jupyter;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dl10.kernel.runner.NotebookFiles;
-import dl10.kernel.runner.RunnerOptions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,55 +16,80 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 
 /**
  * The {@code install} sub-command: writes a Jupyter kernelspec ({@code kernel.json}) that starts this jar
- * with {@code java [options] -jar <absolute jar> kernel {connection_file}}. Options come from DL10_JAVA_OPTS
- * at install time, else {@link RunnerOptions#DEFAULT_JVM_OPTIONS}.
- * <p>Usage: {@code install [--user | --prefix DIR | --jupyter-path DIR] [--name NAME] [--display-name NAME]}.
+ * with {@code java [options] -javaagent:<jar> -cp <jar>[:<class path>] dl10.kernel.Main kernel
+ * {connection_file}}. Options come from DL10_JAVA_OPTS at install time, else
+ * {@link KernelSpec#DEFAULT_JVM_OPTIONS}. The class path given with {@code --classpath} (the course
+ * library and its dependencies) is checked and written with absolute paths; its libraries' notebook
+ * extensions then plug in their renderers and imports. Install also makes the kernel's class-data sharing
+ * archive ({@link StartupArchive}) with those same options and class path, and adds
+ * {@code -XX:SharedArchiveFile} for it to the options.
+ * <p>Usage: {@code install [--user | --prefix DIR | --jupyter-path DIR] [--name NAME] [--display-name NAME]
+ * [--classpath PATH]} (see {@code install --help}).
  */
-public final class KernelInstaller {
-    private KernelInstaller() {
+@Command(name = "install", mixinStandardHelpOptions = true,
+        description = "Write the kernelspec (kernel.json) that starts this kernel jar with the course's class path.")
+public final class KernelInstaller implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.ArgGroup(exclusive = true)
+    private Location location;
+
+    @Option(names = "--name", paramLabel = "NAME", defaultValue = KernelSpec.KERNEL_NAME,
+            description = "Kernel name, the folder of the kernelspec (default: ${DEFAULT-VALUE}).")
+    private String name;
+
+    @Option(names = "--display-name", paramLabel = "NAME", defaultValue = KernelSpec.DISPLAY_NAME,
+            description = "Name shown in Jupyter's kernel menu (default: ${DEFAULT-VALUE}).")
+    private String displayName;
+
+    @Option(names = "--classpath", paramLabel = "PATH",
+            description = "Jars, class folders and FOLDER/* (every jar of a folder) to put on the kernel's class path, "
+                    + "separated by '${sys:path.separator}', e.g. lib/target/dl10-lib.jar${sys:path.separator}lib/target/lib/*.")
+    private String classPath;
+
+    /** Where the kernelspec goes: one of three places. */
+    static final class Location {
+        @Option(names = "--user", description = "Jupyter's per-user kernels folder (the default).")
+        boolean user;
+
+        @Option(names = "--prefix", paramLabel = "DIR", description = "DIR/share/jupyter/kernels, as pip's --prefix.")
+        Path prefix;
+
+        @Option(names = "--jupyter-path", paramLabel = "DIR", description = "DIR/kernels, for a folder on JUPYTER_PATH.")
+        Path jupyterPath;
+
+        Path kernelsDir() {
+            if (prefix != null) {
+                return prefix.resolve("share").resolve("jupyter").resolve("kernels");
+            }
+            if (jupyterPath != null) {
+                return jupyterPath.resolve("kernels");
+            }
+            return userKernelsDir();
+        }
     }
 
-    /** Runs the command and returns the exit code. */
-    public static int run(List<String> args, java.io.PrintStream out) {
-        Path kernelsDir = null;
-        String name = NotebookFiles.KERNEL_NAME;
-        String displayName = NotebookFiles.DISPLAY_NAME;
+    @Override
+    public Integer call() {
+        java.io.PrintWriter out = spec.commandLine().getOut();
         try {
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                switch (arg) {
-                    case "--user" -> kernelsDir = userKernelsDir();
-                    case "--prefix" -> kernelsDir = Path.of(value(args, ++i, arg), "share", "jupyter", "kernels");
-                    case "--jupyter-path" -> kernelsDir = Path.of(value(args, ++i, arg), "kernels");
-                    case "--name" -> name = value(args, ++i, arg);
-                    case "--display-name" -> displayName = value(args, ++i, arg);
-                    default -> throw new IllegalArgumentException("unknown option " + arg);
-                }
-            }
-            if (kernelsDir == null) {
-                kernelsDir = userKernelsDir();
-            }
-            Path dir = install(kernelsDir.resolve(name), displayName, jarPath());
+            List<String> entries = classPath == null ? List.of() : courseClassPath(classPath, Path.of("").toAbsolutePath());
+            Path kernelsDir = location == null ? userKernelsDir() : location.kernelsDir();
+            Path dir = install(kernelsDir.resolve(name), displayName, jarPath(), entries);
             out.println("Installed kernel '" + name + "' (" + displayName + ") in " + dir);
+            out.flush();
             return 0;
         } catch (IllegalArgumentException e) {
-            out.println("install: " + e.getMessage());
-            out.println("usage: install [--user | --prefix DIR | --jupyter-path DIR] [--name NAME] [--display-name NAME]");
-            return 2;
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         } catch (IOException e) {
-            out.println("install: " + e.getMessage());
+            spec.commandLine().getErr().println("install: " + e.getMessage());
             return 1;
         }
-    }
-
-    private static String value(List<String> args, int index, String option) {
-        if (index >= args.size()) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args.get(index);
     }
 
     /** The per-user kernels folder of Jupyter on this OS. */
@@ -93,10 +119,52 @@ public final class KernelInstaller {
         }
     }
 
+    /**
+     * The entries of a class path for the kernelspec, as absolute paths: jars or class folders, and
+     * {@code FOLDER/*} for every jar of a folder (expanded by the java launcher when the kernel starts).
+     *
+     * @throws IllegalArgumentException naming the entry if a file or folder is missing or a folder has no jar
+     */
+    public static List<String> courseClassPath(String pathList, Path base) {
+        List<String> entries = new java.util.ArrayList<>();
+        for (String raw : pathList.split(java.io.File.pathSeparator)) {
+            String entry = raw.trim();
+            if (entry.isEmpty()) {
+                continue;
+            }
+            boolean allJars = entry.equals("*") || entry.endsWith(java.io.File.separator + "*");
+            Path path = base.resolve(allJars ? entry.substring(0, entry.length() - 1) : entry).toAbsolutePath().normalize();
+            if (allJars) {
+                boolean hasJar;
+                try (var files = Files.list(path)) {
+                    hasJar = files.anyMatch(f -> f.getFileName().toString().endsWith(".jar"));
+                } catch (IOException e) {
+                    throw new IllegalArgumentException("--classpath: no folder " + path + " (from " + entry + "); build the course first (mvn -B package -DskipTests)");
+                }
+                if (!hasJar) {
+                    throw new IllegalArgumentException("--classpath: no jar in " + path + " (from " + entry + ")");
+                }
+                entries.add(path + java.io.File.separator + "*");
+            } else if (entry.contains("*") || entry.contains("?")) {
+                throw new IllegalArgumentException("--classpath: only FOLDER/* may hold a wildcard, as with java -cp: " + entry);
+            } else if (!Files.exists(path)) {
+                throw new IllegalArgumentException("--classpath: no such file or folder " + path + " (from " + entry + "); build the course first (mvn -B package -DskipTests)");
+            } else {
+                entries.add(path.toString());
+            }
+        }
+        return entries;
+    }
+
     /** Writes kernel.json (and the logo) into the folder and returns it. */
-    public static Path install(Path dir, String displayName, Path jar) throws IOException {
+    public static Path install(Path dir, String displayName, Path jar, List<String> classPath) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("kernel.json"), kernelJson(displayName, jar, RunnerOptions.jvmOptionsFromEnvironment()), StandardCharsets.UTF_8);
+        List<String> jvmOptions = new java.util.ArrayList<>(KernelSpec.jvmOptionsFromEnvironment());
+        // the archive is made with the very options and class path the kernel starts with: a JVM maps an
+        // archive's classes only when its class path begins with the one the archive was made with
+        StartupArchive.create(javaExecutable(), jvmOptions, classPathArguments(jar, classPath), jar, dir.resolve(StartupArchive.FILE_NAME))
+                .ifPresent(jvmOptions::add);
+        Files.writeString(dir.resolve("kernel.json"), kernelJson(displayName, jar, jvmOptions, classPath), StandardCharsets.UTF_8);
         for (String logo : List.of("logo-32x32.png", "logo-64x64.png")) {
             try (InputStream in = KernelInstaller.class.getResourceAsStream("/kernel/" + logo)) {
                 if (in != null) {
@@ -107,14 +175,42 @@ public final class KernelInstaller {
         return dir;
     }
 
-    /** The kernel.json text. */
-    public static String kernelJson(String displayName, Path jar, List<String> jvmOptions) {
+    /** The java launcher of the JDK running the installer, which the kernelspec starts. */
+    static Path javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    /**
+     * The arguments between the JVM options and the main class: the kernel jar as the Java agent, then
+     * {@link #classPathArguments}.
+     */
+    static List<String> launchArguments(Path jar, List<String> classPath) {
+        List<String> arguments = new java.util.ArrayList<>();
+        arguments.add("-javaagent:" + jar.toAbsolutePath());
+        arguments.addAll(classPathArguments(jar, classPath));
+        return arguments;
+    }
+
+    /** {@code -cp} with the kernel jar first and the class path entries after it. */
+    static List<String> classPathArguments(Path jar, List<String> classPath) {
+        List<String> entries = new java.util.ArrayList<>();
+        entries.add(jar.toAbsolutePath().toString());
+        entries.addAll(classPath);
+        return List.of("-cp", String.join(java.io.File.pathSeparator, entries));
+    }
+
+    /**
+     * The kernel.json text. The kernel jar comes first on the class path and is also the Java agent
+     * (class redefinition, see {@link dl10.kernel.engine.ClassRedefinition}), as {@code java -jar} would
+     * make it; the class path entries follow it.
+     */
+    public static String kernelJson(String displayName, Path jar, List<String> jvmOptions, List<String> classPath) {
         JsonObject spec = new JsonObject();
         JsonArray argv = new JsonArray();
-        argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        argv.add(javaExecutable().toString());
         jvmOptions.forEach(argv::add);
-        argv.add("-jar");
-        argv.add(jar.toAbsolutePath().toString());
+        launchArguments(jar, classPath).forEach(argv::add);
+        argv.add("dl10.kernel.Main");
         argv.add("kernel");
         argv.add("{connection_file}");
         spec.add("argv", argv);

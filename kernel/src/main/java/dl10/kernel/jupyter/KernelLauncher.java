@@ -1,16 +1,13 @@
 package dl10.kernel.jupyter;
 
-import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Starts the kernel for a Jupyter connection file: creates the {@link JavaKernel} (which begins warming
- * up JShell), binds the ZeroMQ channels, routes SIGINT to a cell interrupt and waits until shutdown.
+ * up JShell), binds the ZeroMQ sockets, publishes {@code status: starting}, routes SIGINT to a cell
+ * interrupt and returns when a shutdown request has been answered.
  */
 public final class KernelLauncher {
     private KernelLauncher() {
@@ -19,14 +16,15 @@ public final class KernelLauncher {
     /** Runs the kernel until the front end shuts it down. */
     public static void launch(Path connectionFile) throws Exception {
         quietLibraryLogging();
-        String json = Files.readString(connectionFile, StandardCharsets.UTF_8);
-        KernelConnectionProperties properties = KernelConnectionProperties.parse(json);
         JavaKernel kernel = new JavaKernel(Path.of("").toAbsolutePath());
-        GuardedConnection connection = new GuardedConnection(properties);
-        kernel.becomeHandlerForConnection(connection);
-        connection.connect();
+        KernelSockets sockets = KernelSockets.bind(connectionFile);
+        KernelProtocol protocol = new KernelProtocol(kernel, sockets);
+        sockets.start(protocol);
+        com.google.gson.JsonObject starting = new com.google.gson.JsonObject();
+        starting.addProperty("execution_state", "starting");
+        sockets.publish(null, "status", starting);
         installSigintHandler(kernel);
-        connection.waitUntilClose();
+        sockets.awaitStop();
     }
 
     /** The base library logs every message at INFO; keep warnings only (logs go to stderr). */

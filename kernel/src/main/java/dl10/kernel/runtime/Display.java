@@ -1,6 +1,6 @@
 package dl10.kernel.runtime;
 
-import dl10.kernel.render.MimeBundle;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 
 /**
  * The display functions static-imported into every notebook session (the same signatures as IJava's
@@ -16,13 +16,13 @@ public final class Display {
         return DisplaySession.display(DisplaySession.render(value));
     }
 
-    /** Shows the value restricted to the given MIME types and returns the display id. */
+    /** Shows the value restricted to the given MIME types (plus text/plain) and returns the display id. */
     public static String display(Object value, String... mimeTypes) {
         return DisplaySession.display(DisplaySession.render(value, mimeTypes));
     }
 
-    /** Renders the value without showing it. */
-    public static MimeBundle render(Object value, String... mimeTypes) {
+    /** Renders the value without showing it (all its forms, or the given MIME types plus text/plain). */
+    public static DisplayData render(Object value, String... mimeTypes) {
         return DisplaySession.render(value, mimeTypes);
     }
 
@@ -34,5 +34,15 @@ public final class Display {
     /** Replaces the output shown under the display id with the value, restricted to the MIME types. */
     public static void updateDisplay(String id, Object value, String... mimeTypes) {
         DisplaySession.update(id, DisplaySession.render(value, mimeTypes));
+    }
+
+    /** Clears what the running cell has shown so far (clear_output), for example to redraw a progress line. */
+    public static void clearOutput() {
+        DisplaySession.clear(false);
+    }
+
+    /** Clears the running cell's outputs; with wait, only just before its next output, which avoids flicker. */
+    public static void clearOutput(boolean wait) {
+        DisplaySession.clear(wait);
     }
 }

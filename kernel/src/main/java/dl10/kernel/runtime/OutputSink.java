@@ -1,6 +1,6 @@
 package dl10.kernel.runtime;
 
-import dl10.kernel.render.MimeBundle;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 
 /**
  * Where a cell's outputs go: the Jupyter channels in the kernel, or the notebook's output list in the
@@ -11,8 +11,12 @@ public interface OutputSink {
     void stream(String name, String text);
 
     /** A rich output (display_data); displayId may be null. */
-    void display(MimeBundle bundle, String displayId);
+    void display(DisplayData data, String displayId);
 
     /** Replaces the data of earlier outputs shown with the same display id (update_display_data). */
-    void updateDisplay(String displayId, MimeBundle bundle);
+    void updateDisplay(String displayId, DisplayData data);
+
+    /** Clears the outputs of the running cell, at once or (wait) just before its next output (clear_output). */
+    default void clearOutput(boolean wait) {
+    }
 }

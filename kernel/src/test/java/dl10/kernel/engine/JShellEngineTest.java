@@ -178,6 +178,24 @@ class JShellEngineTest {
         assertEquals(2, engine.eval("1 + 1", 0).value(), "a new cell forgets the interrupt");
     }
 
+    @Test
+    void anInterruptSentAfterTheCellWasAskedForStopsItEvenBeforeItBegins() {
+        long requested = System.nanoTime();
+        engine.interrupt(System.nanoTime()); // arrives while the session is still starting
+        engine.beginCell("cell [11]", requested);
+        CellFailure failure = assertThrows(CellFailure.class, () -> engine.eval("while (true) {}", 0));
+        assertEquals("Interrupted", failure.ename());
+    }
+
+    @Test
+    void anInterruptMeantForAnEarlierCellNeverStopsALaterOne() throws Exception {
+        long earlier = System.nanoTime();
+        long requested = System.nanoTime();
+        engine.beginCell("cell [12]", requested);
+        engine.interrupt(earlier); // delivered late, e.g. once the session had started
+        assertEquals(2, engine.eval("1 + 1", 0).value());
+    }
+
     private void assertInterrupted(String code) throws Exception {
         CompletableFuture<CellFailure> outcome = CompletableFuture.supplyAsync(() -> {
             try {

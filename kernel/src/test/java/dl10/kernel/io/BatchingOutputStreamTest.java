@@ -1,6 +1,6 @@
 package dl10.kernel.io;
 
-import dl10.kernel.render.MimeBundle;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import dl10.kernel.runtime.OutputSink;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +28,30 @@ class BatchingOutputStreamTest {
     }
 
     @Test
+    void aLineBeingPrintedWaitsSoItCanBecomeAPrompt() {
+        List<String> batches = new ArrayList<>();
+        BatchingOutputStream stream = new BatchingOutputStream(batches::add, 0);
+        PrintStream print = new PrintStream(stream, true, StandardCharsets.UTF_8);
+        print.print("epoch 1 done\nYour name: ");
+        assertEquals(List.of("epoch 1 done\n"), batches, "PrintStream's flush hands on complete lines only");
+        assertEquals("Your name: ", stream.takePartialLine());
+        stream.flushNow();
+        assertEquals(1, batches.size(), "the prompt is not shown twice");
+    }
+
+    @Test
+    void aLineLeftUnfinishedIsHandedOnOnceItIsStale() throws Exception {
+        List<String> batches = new ArrayList<>();
+        BatchingOutputStream stream = new BatchingOutputStream(batches::add, 50);
+        stream.write("training...".getBytes(StandardCharsets.UTF_8));
+        stream.flushStale();
+        assertTrue(batches.isEmpty(), "a line written just now waits");
+        Thread.sleep(80);
+        stream.flushStale();
+        assertEquals(List.of("training..."), batches);
+    }
+
+    @Test
     void incompleteUtf8CharactersWaitForTheirLastByte() {
         List<String> batches = new ArrayList<>();
         BatchingOutputStream stream = new BatchingOutputStream(batches::add, 0);
@@ -50,11 +74,11 @@ class BatchingOutputStreamTest {
             }
 
             @Override
-            public void display(MimeBundle bundle, String displayId) {
+            public void display(DisplayData bundle, String displayId) {
             }
 
             @Override
-            public void updateDisplay(String displayId, MimeBundle bundle) {
+            public void updateDisplay(String displayId, DisplayData bundle) {
             }
         };
         PrintStream original = System.out;

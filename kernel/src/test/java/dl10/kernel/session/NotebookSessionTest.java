@@ -1,16 +1,15 @@
 package dl10.kernel.session;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import dl10.kernel.engine.CellFailure;
-import dl10.kernel.render.MimeBundle;
-import dl10.kernel.runner.CellOutputs;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -33,68 +32,102 @@ class NotebookSessionTest {
 
     @Test
     void displayAndUpdateDisplayReachTheOutputModel() throws Exception {
-        CellOutputs outputs = new CellOutputs();
-        JsonArray first = new JsonArray();
-        outputs.startCell(first);
+        RecordingSink outputs = new RecordingSink();
+        List<RecordingSink.Output> first = outputs.startCell();
         assertNull(session.execute("String chartId = display(\"epoch 1\");", 1, outputs));
-        JsonArray second = new JsonArray();
-        outputs.startCell(second);
+        List<RecordingSink.Output> second = outputs.startCell();
         session.execute("updateDisplay(chartId, new java.awt.image.BufferedImage(3, 3, java.awt.image.BufferedImage.TYPE_INT_RGB));", 2, outputs);
         assertEquals(1, first.size());
-        JsonObject data = first.get(0).getAsJsonObject().getAsJsonObject("data");
-        assertEquals("<image 3x3>", data.get("text/plain").getAsString());
-        assertTrue(data.has("image/png"));
+        assertEquals("<image 3x3>", first.get(0).get("text/plain"));
+        assertTrue(first.get(0).get("image/png").startsWith("iVBOR"), "a base64 PNG");
         assertEquals(0, second.size());
     }
 
     @Test
+    void textPrintedBeforeADisplayOrAClearReachesTheSinkBeforeIt() throws Exception {
+        List<String> events = new java.util.ArrayList<>();
+        dl10.kernel.runtime.OutputSink sink = new dl10.kernel.runtime.OutputSink() {
+            @Override
+            public synchronized void stream(String name, String text) {
+                events.add(name + ":" + text);
+            }
+
+            @Override
+            public synchronized void display(DisplayData data, String displayId) {
+                events.add("display:" + data.getData(MIMEType.TEXT_PLAIN));
+            }
+
+            @Override
+            public synchronized void updateDisplay(String displayId, DisplayData data) {
+                events.add("update:" + data.getData(MIMEType.TEXT_PLAIN));
+            }
+
+            @Override
+            public synchronized void clearOutput(boolean wait) {
+                events.add("clear:" + wait);
+            }
+        };
+        // all within one batching interval: without sending the printed text first, it would follow
+        session.execute("System.out.println(\"epoch 1\");\ndisplay(\"chart\");\nSystem.out.print(\"progress\");\n"
+                + "clearOutput(true);\nSystem.err.println(\"warning\");\nclearOutput();\nSystem.out.println(\"done\");", 1, sink);
+        assertEquals(List.of("stdout:epoch 1\n", "display:chart", "stdout:progress", "clear:true", "stderr:warning\n",
+                "clear:false", "stdout:done\n"), events);
+    }
+
+    @Test
     void aCellEndingInPrintfShowsItsTextButNoStreamObject() throws Exception {
-        CellOutputs outputs = new CellOutputs();
-        JsonArray cell = new JsonArray();
-        outputs.startCell(cell);
+        RecordingSink outputs = new RecordingSink();
+        List<RecordingSink.Output> cell = outputs.startCell();
         assertNull(session.execute("System.out.printf(\"accuracy %.2f%n\", 0.975)", 4, outputs));
         assertEquals(1, cell.size());
-        assertEquals("accuracy 0.98\n", cell.get(0).getAsJsonObject().get("text").getAsString());
+        assertEquals("accuracy 0.98\n", cell.get(0).text());
     }
 
     @Test
     void libraryReachesTheDisplayThroughReflection() throws Exception {
-        CellOutputs outputs = new CellOutputs();
-        JsonArray cell = new JsonArray();
-        outputs.startCell(cell);
+        RecordingSink outputs = new RecordingSink();
+        List<RecordingSink.Output> cell = outputs.startCell();
         session.execute("Class.forName(\"dl10.kernel.runtime.Display\").getMethod(\"display\", Object.class).invoke(null, \"via reflection\");", 3, outputs);
-        assertEquals("via reflection", cell.get(0).getAsJsonObject().getAsJsonObject("data").get("text/plain").getAsString());
+        assertEquals("via reflection", cell.get(0).get("text/plain"));
     }
 
     @Test
     void twoThousandPrintlnCallsBecomeOneMergedStreamOutput() throws Exception {
-        CellOutputs outputs = new CellOutputs();
-        JsonArray cell = new JsonArray();
-        outputs.startCell(cell);
-        MimeBundle result = session.execute("for (int i = 0; i < 2000; i++) System.out.println(i);\n\"done\"", 4, outputs);
-        assertEquals("\"done\"", result.get("text/plain").equals("done") ? "\"done\"" : result.get("text/plain"));
+        RecordingSink outputs = new RecordingSink();
+        List<RecordingSink.Output> cell = outputs.startCell();
+        DisplayData result = session.execute("for (int i = 0; i < 2000; i++) System.out.println(i);\n\"done\"", 4, outputs);
+        assertEquals("done", result.getData(MIMEType.TEXT_PLAIN));
         assertEquals(1, cell.size());
-        assertEquals(2000, cell.get(0).getAsJsonObject().get("text").getAsString().lines().count());
+        assertEquals(2000, cell.get(0).text().lines().count());
     }
 
     @Test
     void libraryLogLinesStayOutOfTheOutputs() throws Exception {
-        CellOutputs outputs = new CellOutputs();
-        JsonArray cell = new JsonArray();
-        outputs.startCell(cell);
+        RecordingSink outputs = new RecordingSink();
+        List<RecordingSink.Output> cell = outputs.startCell();
         session.execute("var log = org.slf4j.LoggerFactory.getLogger(\"ai.djl.engine.Engine\");\n"
                 + "log.info(\"Number of intra-op threads is 2\");\nlog.warn(\"a warning\");\nSystem.out.println(\"printed\");", 6, outputs);
-        assertEquals(1, cell.size(), cell.toString());
-        assertEquals("printed\n", cell.get(0).getAsJsonObject().get("text").getAsString());
+        assertEquals(1, cell.size(), () -> cell.get(1).text());
+        assertEquals("printed\n", cell.get(0).text());
     }
 
     @Test
     void failuresLeaveTheStreamsRestored() {
-        CellOutputs outputs = new CellOutputs();
-        outputs.startCell(new JsonArray());
+        RecordingSink outputs = new RecordingSink();
+        outputs.startCell();
         java.io.PrintStream before = System.out;
         assertThrows(CellFailure.class, () -> session.execute("throw new RuntimeException(\"x\");", 5, outputs));
         assertEquals(before, System.out);
+    }
+
+    @Test
+    void extensionsOnTheClassPathAddImportsAndRenderers() throws Exception {
+        assertEquals(List.of("java.time.*"), session.extensionImports());
+        RecordingSink outputs = new RecordingSink();
+        outputs.startCell();
+        DisplayData result = session.execute("Duration.ofMinutes(2)", 7, outputs);
+        assertEquals("<b>120 s</b>", result.getData(MIMEType.TEXT_HTML));
+        assertEquals("120 s", result.getData(MIMEType.TEXT_PLAIN));
     }
 
     @Test

@@ -1,7 +1,5 @@
 package dl10.kernel.session;
 
-import com.google.gson.JsonArray;
-import dl10.kernel.runner.CellOutputs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,19 +23,19 @@ class SessionEnvironmentTest {
                 "IJAVA_CLASSPATH", "classes",
                 "IJAVA_STARTUP_SCRIPTS_PATH", "*.jsh",
                 "IJAVA_STARTUP_SCRIPT", "int fromCode = fromScript * 2;");
-        try (NotebookSession session = new NotebookSession(dir, environment)) {
-            CellOutputs outputs = new CellOutputs();
-            outputs.startCell(new JsonArray());
-            assertEquals("14", session.execute("fromCode", 1, outputs).get("text/plain"));
+        try (NotebookSession session = new NotebookSession(dir, dl10.kernel.render.KernelRenderer.standalone(), environment)) {
+            RecordingSink outputs = new RecordingSink();
+            outputs.startCell();
+            assertEquals("14", session.execute("fromCode", 1, outputs).getData(io.github.spencerpark.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN));
         }
     }
 
     @Test
     void aBadClassPathEntryIsSkippedAndTheSessionStillWorks(@TempDir Path dir) throws IOException, Exception {
-        try (NotebookSession session = new NotebookSession(dir, Map.of("IJAVA_CLASSPATH", "missing/*.jar"))) {
-            CellOutputs outputs = new CellOutputs();
-            outputs.startCell(new JsonArray());
-            assertEquals("2", session.execute("1 + 1", 1, outputs).get("text/plain"));
+        try (NotebookSession session = new NotebookSession(dir, dl10.kernel.render.KernelRenderer.standalone(), Map.of("IJAVA_CLASSPATH", "missing/*.jar"))) {
+            RecordingSink outputs = new RecordingSink();
+            outputs.startCell();
+            assertEquals("2", session.execute("1 + 1", 1, outputs).getData(io.github.spencerpark.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN));
         }
     }
 }

@@ -39,6 +39,7 @@ public final class KernelConnection implements AutoCloseable {
     private final ZMQ.Socket shell;
     private final ZMQ.Socket control;
     private final ZMQ.Socket iopub;
+    private final ZMQ.Socket stdin;
     private final byte[] key;
     private final String session = UUID.randomUUID().toString();
 
@@ -47,8 +48,14 @@ public final class KernelConnection implements AutoCloseable {
         this.stderrLog = stderrLog;
         this.key = connection.get("key").getAsString().getBytes(StandardCharsets.UTF_8);
         String base = "tcp://127.0.0.1:";
+        // as jupyter_client does: shell and stdin share one identity, so input requests reach this client
+        byte[] identity = session.getBytes(StandardCharsets.UTF_8);
         shell = context.createSocket(SocketType.DEALER);
+        shell.setIdentity(identity);
         shell.connect(base + connection.get("shell_port").getAsInt());
+        stdin = context.createSocket(SocketType.DEALER);
+        stdin.setIdentity(identity);
+        stdin.connect(base + connection.get("stdin_port").getAsInt());
         control = context.createSocket(SocketType.DEALER);
         control.connect(base + connection.get("control_port").getAsInt());
         iopub = context.createSocket(SocketType.SUB);
@@ -69,8 +76,10 @@ public final class KernelConnection implements AutoCloseable {
         Path file = dir.resolve("connection.json");
         Files.writeString(file, GSON.toJson(connection));
         Path stderr = dir.resolve("kernel-stderr.log");
-        Process process = new ProcessBuilder(CourseCheckout.javaExecutable(), "-jar",
-                CourseCheckout.kernelJar().toString(), "kernel", file.toString())
+        // started as the installed kernelspec starts it: the kernel jar (also the agent) and the course's class path
+        String kernelJar = CourseCheckout.kernelJar().toString();
+        Process process = new ProcessBuilder(CourseCheckout.javaExecutable(), "-javaagent:" + kernelJar, "-cp",
+                kernelJar + java.io.File.pathSeparator + CourseCheckout.courseClassPath(), "dl10.kernel.Main", "kernel", file.toString())
                 .directory(dir.toFile())
                 .redirectOutput(dir.resolve("kernel-stdout.log").toFile())
                 .redirectError(stderr.toFile())
@@ -94,12 +103,26 @@ public final class KernelConnection implements AutoCloseable {
         return send(control, type, content, true);
     }
 
+    /** Sends a signed message on the stdin socket (an input_reply) answering the parent message. */
+    public String sendStdin(String type, JsonObject content, Message parent) {
+        return send(stdin, type, content, true, parent.header());
+    }
+
+    /** The next message on the stdin socket (an input_request), or null after {@code millis}. */
+    public Message nextStdin(long millis) {
+        return receive(stdin, millis);
+    }
+
     /** Sends a shell request whose signature is deliberately wrong; returns its msg_id. */
     public String sendShellWithBadSignature(String type, JsonObject content) {
         return send(shell, type, content, false);
     }
 
     private String send(ZMQ.Socket socket, String type, JsonObject content, boolean correctSignature) {
+        return send(socket, type, content, correctSignature, new JsonObject());
+    }
+
+    private String send(ZMQ.Socket socket, String type, JsonObject content, boolean correctSignature, JsonObject parent) {
         String id = UUID.randomUUID().toString();
         JsonObject header = new JsonObject();
         header.addProperty("msg_id", id);
@@ -108,7 +131,7 @@ public final class KernelConnection implements AutoCloseable {
         header.addProperty("date", Instant.now().toString());
         header.addProperty("msg_type", type);
         header.addProperty("version", "5.3");
-        String[] parts = {GSON.toJson(header), "{}", "{}", GSON.toJson(content)};
+        String[] parts = {GSON.toJson(header), GSON.toJson(parent), "{}", GSON.toJson(content)};
         String signature = sign(parts);
         if (!correctSignature) {
             signature = new StringBuilder(signature).reverse().toString();
@@ -183,6 +206,27 @@ public final class KernelConnection implements AutoCloseable {
 
     /** Executes {@code code} and returns the reply with every iopub message that belongs to it. */
     public Execution execute(String code, long millis) {
+        return execute(executeRequest(code), millis);
+    }
+
+    /** Executes a request made with {@link #executeRequest} (and changed) and collects its messages. */
+    public Execution execute(JsonObject request, long millis) {
+        String id = sendShell("execute_request", request);
+        return collect(id, millis);
+    }
+
+    /** Waits for the reply to an execute request sent earlier and the iopub messages it published. */
+    public Execution collect(String requestId, long millis) {
+        Message reply = shellReplyTo(requestId, millis);
+        List<Message> published = iopubUntilIdle(requestId, millis);
+        return new Execution(reply, published);
+    }
+
+    /**
+     * The content of an execute request as JupyterLab sends it for a cell: not silent, stored in the
+     * history, no user expressions, stop_on_error; allow_stdin false unless a test wants input.
+     */
+    public static JsonObject executeRequest(String code) {
         JsonObject content = new JsonObject();
         content.addProperty("code", code);
         content.addProperty("silent", false);
@@ -190,10 +234,7 @@ public final class KernelConnection implements AutoCloseable {
         content.add("user_expressions", new JsonObject());
         content.addProperty("allow_stdin", false);
         content.addProperty("stop_on_error", true);
-        String id = sendShell("execute_request", content);
-        Message reply = shellReplyTo(id, millis);
-        List<Message> published = iopubUntilIdle(id, millis);
-        return new Execution(reply, published);
+        return content;
     }
 
     private Message receive(ZMQ.Socket socket, long millis) {

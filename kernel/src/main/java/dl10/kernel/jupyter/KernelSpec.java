@@ -1,0 +1,42 @@
+package dl10.kernel.jupyter;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What identifies the course kernel to Jupyter and how its JVM starts: the kernelspec name and display
+ * name written by {@code install} and stamped on executed notebooks, and the JVM options of every
+ * notebook JVM (the kernel's and the headless runner's).
+ */
+public final class KernelSpec {
+    /** Kernel name in kernel.json and notebook metadata. */
+    public static final String KERNEL_NAME = "dl10-java";
+    /** Display name of the kernel. */
+    public static final String DISPLAY_NAME = "Java (deep-learning course)";
+    /** The environment variable whose value replaces {@link #DEFAULT_JVM_OPTIONS}. */
+    public static final String JAVA_OPTS_VARIABLE = "DL10_JAVA_OPTS";
+    /**
+     * JVM options of notebook JVMs unless DL10_JAVA_OPTS is set: a 2 GB Java heap (PyTorch tensors live
+     * outside it), the serial collector (two small cores), headless AWT, DJL's logging at warn, and one
+     * PyTorch thread per operation. The lessons' models are small: a second thread mostly waits for the
+     * first, costs up to eight times the CPU on a shared machine, and changes the last digits of
+     * results, so one thread keeps every lesson fast and its numbers the same on any machine.
+     */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of(
+            "-Xmx2g", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
+            "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+            "-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1");
+
+    private KernelSpec() {
+    }
+
+    /** The JVM options named by DL10_JAVA_OPTS (split at spaces), or {@link #DEFAULT_JVM_OPTIONS}. */
+    public static List<String> jvmOptionsFromEnvironment() {
+        String configured = System.getenv(JAVA_OPTS_VARIABLE);
+        if (configured == null || configured.isBlank()) {
+            return DEFAULT_JVM_OPTIONS;
+        }
+        return new ArrayList<>(Arrays.asList(configured.trim().split("\\s+")));
+    }
+}

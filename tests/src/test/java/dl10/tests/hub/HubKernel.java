@@ -1,0 +1,167 @@
+package dl10.tests.hub;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A kernel in a student's server on the hub, driven as JupyterLab drives it: created with the Jupyter
+ * server's REST API ({@code POST /user/NAME/api/kernels}) and executed over its websocket
+ * ({@code /user/NAME/api/kernels/ID/channels}, the JSON form of the Jupyter messaging protocol 5.3),
+ * both through the hub's proxy.
+ */
+public final class HubKernel implements AutoCloseable {
+    private static final Gson GSON = new Gson();
+
+    private final ClassHub hub;
+    private final String user;
+    private final String kernelId;
+    private final WebSocket socket;
+    private final BlockingQueue<JsonObject> messages;
+    private final String session = UUID.randomUUID().toString();
+
+    private HubKernel(ClassHub hub, String user, String kernelId, WebSocket socket, BlockingQueue<JsonObject> messages) {
+        this.hub = hub;
+        this.user = user;
+        this.kernelId = kernelId;
+        this.socket = socket;
+        this.messages = messages;
+    }
+
+    /** Starts a kernel of the named kernelspec in {@code user}'s server and connects to it. */
+    public static HubKernel start(ClassHub hub, String user, String kernelName) throws IOException, InterruptedException {
+        JsonObject kernel = ClassHub.json(hub.send("POST", "/user/" + user + "/api/kernels",
+                "{\"name\": \"" + kernelName + "\"}"), "starting a " + kernelName + " kernel for " + user).getAsJsonObject();
+        String id = kernel.get("id").getAsString();
+        BlockingQueue<JsonObject> queue = new LinkedBlockingQueue<>();
+        URI uri = URI.create(hub.baseUrl().replaceFirst("^http", "ws") + "/user/" + user + "/api/kernels/" + id
+                + "/channels?session_id=" + UUID.randomUUID());
+        WebSocket socket = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().newWebSocketBuilder()
+                .header("Authorization", "token " + hub.token())
+                .connectTimeout(Duration.ofSeconds(30))
+                .buildAsync(uri, new Listener(queue)).join();
+        return new HubKernel(hub, user, id, socket, queue);
+    }
+
+    /** The outcome of one cell: its reply status, every output message, and the error, if any. */
+    public record CellRun(String status, List<JsonObject> outputs, String error, double seconds) {
+        /** True when the cell ran to the end without an error output. */
+        public boolean ok() {
+            return "ok".equals(status) && error == null;
+        }
+
+        /** Number of outputs carrying a PNG image (charts). */
+        public long images() {
+            return outputs.stream().filter(o -> o.has("data") && o.getAsJsonObject("data").has("image/png")).count();
+        }
+    }
+
+    /**
+     * Executes {@code code} and waits for both its execute_reply and the kernel's return to idle.
+     *
+     * @throws IllegalStateException when no reply comes within {@code timeout}
+     */
+    public CellRun execute(String code, Duration timeout) throws InterruptedException {
+        String msgId = UUID.randomUUID().toString();
+        JsonObject header = new JsonObject();
+        header.addProperty("msg_id", msgId);
+        header.addProperty("msg_type", "execute_request");
+        header.addProperty("session", session);
+        header.addProperty("username", ClassHub.SERVICE);
+        header.addProperty("date", Instant.now().toString());
+        header.addProperty("version", "5.3");
+        JsonObject content = new JsonObject();
+        content.addProperty("code", code);
+        content.addProperty("silent", false);
+        content.addProperty("store_history", true);
+        content.add("user_expressions", new JsonObject());
+        content.addProperty("allow_stdin", false);
+        content.addProperty("stop_on_error", true);
+        JsonObject message = new JsonObject();
+        message.add("header", header);
+        message.add("parent_header", new JsonObject());
+        message.add("metadata", new JsonObject());
+        message.add("content", content);
+        message.addProperty("channel", "shell");
+        message.add("buffers", new JsonArray());
+        socket.sendText(GSON.toJson(message), true).join();
+
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        List<JsonObject> outputs = new ArrayList<>();
+        String status = null;
+        String error = null;
+        boolean idle = false;
+        while (status == null || !idle) {
+            long left = deadline - System.nanoTime();
+            JsonObject reply = left > 0 ? messages.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (reply == null) {
+                throw new IllegalStateException(user + ": no " + (status == null ? "execute_reply" : "idle status")
+                        + " within " + timeout.toSeconds() + " s for cell:\n" + code + "\n--- hub log:\n" + hub.logTail(30));
+            }
+            JsonElement parent = reply.getAsJsonObject("parent_header").get("msg_id");
+            if (parent == null || !msgId.equals(parent.getAsString())) {
+                continue;
+            }
+            String type = reply.getAsJsonObject("header").get("msg_type").getAsString();
+            JsonObject body = reply.getAsJsonObject("content");
+            switch (type) {
+                case "execute_reply" -> status = body.get("status").getAsString();
+                case "status" -> idle = "idle".equals(body.get("execution_state").getAsString());
+                case "stream", "display_data", "update_display_data", "execute_result" -> outputs.add(body);
+                case "error" -> {
+                    outputs.add(body);
+                    error = body.get("ename").getAsString() + ": " + body.get("evalue").getAsString();
+                }
+                default -> {
+                    // clear_output, execute_input, comm messages: nothing to record
+                }
+            }
+        }
+        return new CellRun(status, outputs, error, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Closes the websocket and shuts the kernel down through the server's REST API. */
+    @Override
+    public void close() throws IOException, InterruptedException {
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").exceptionally(e -> null).join();
+        hub.send("DELETE", "/user/" + user + "/api/kernels/" + kernelId, null);
+    }
+
+    /** Collects whole text messages (the JSON protocol may split one across frames). */
+    private static final class Listener implements WebSocket.Listener {
+        private final BlockingQueue<JsonObject> queue;
+        private final StringBuilder partial = new StringBuilder();
+
+        Listener(BlockingQueue<JsonObject> queue) {
+            this.queue = queue;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                queue.add(JsonParser.parseString(partial.toString()).getAsJsonObject());
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+}
