@@ -67,6 +67,7 @@ public final class NotebookWorker {
         }
         Path notebook = Path.of(args[0]).toAbsolutePath();
         String displayName = args.length > 4 ? args[4] : notebook.toString();
+        stopWhenTheRunnerEnds(displayName);
         Map<String, String> parameters = new LinkedHashMap<>();
         if (args.length > 5) {
             Json.read(Path.of(args[5]), JsonObject.class).entrySet().forEach(e -> parameters.put(e.getKey(), e.getValue().getAsString()));
@@ -74,6 +75,18 @@ public final class NotebookWorker {
         int code = new NotebookWorker(notebook, Path.of(args[1]).toAbsolutePath(), Path.of(args[2]).toAbsolutePath(),
                 Integer.parseInt(args[3]), displayName, parameters).run();
         System.exit(code);
+    }
+
+    /**
+     * A notebook JVM does not outlive the runner that started it: when the runner ends before it (Ctrl-C,
+     * a kill, a test's time limit), nobody reads its results any more, and a lesson left training would
+     * hold a core and its memory until it finished on its own.
+     */
+    static void stopWhenTheRunnerEnds(String displayName) {
+        ProcessHandle.current().parent().ifPresent(runner -> runner.onExit().thenRun(() -> {
+            System.err.println(displayName + ": the runner ended, so this notebook's JVM stops too");
+            Runtime.getRuntime().halt(3);
+        }));
     }
 
     int run() throws IOException {

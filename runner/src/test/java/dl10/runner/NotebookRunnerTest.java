@@ -117,6 +117,37 @@ class NotebookRunnerTest {
     }
 
     @Test
+    void theNotebookJvmEndsWhenTheRunnerIsKilled(@TempDir Path dir) throws Exception {
+        Path nb = notebook(dir, "sleep.ipynb", "Thread.sleep(300_000);");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", nb.toString(),
+                "--out", dir.resolve("out").toString(), "--report", dir.resolve("report.json").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("runner.log").toFile());
+        builder.environment().put("DL10_JAVA_OPTS", String.join(" ", SMALL_JVM));
+        Process runner = builder.start();
+        try {
+            ProcessHandle worker = null;
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (worker == null && System.nanoTime() < deadline && runner.isAlive()) {
+                worker = runner.toHandle().children().findFirst().orElse(null);
+                Thread.sleep(100);
+            }
+            assertTrue(worker != null, "the runner started no notebook JVM within 60 s:\n" + Files.readString(dir.resolve("runner.log")));
+            Thread.sleep(1000);
+            runner.destroyForcibly().waitFor();
+            ProcessHandle started = worker;
+            boolean ended = started.onExit().thenApply(p -> true)
+                    .completeOnTimeout(false, 30, java.util.concurrent.TimeUnit.SECONDS).get();
+            if (!ended) {
+                started.destroyForcibly();
+            }
+            assertTrue(ended, "the notebook JVM (pid " + started.pid() + ") still ran 30 s after its runner was killed");
+        } finally {
+            runner.destroyForcibly();
+        }
+    }
+
+    @Test
     void hungCellEndsWithATimeout(@TempDir Path dir) throws IOException {
         Path nb = notebook(dir, "hang.ipynb", "long spins = 0;\nwhile (true) { spins++; }");
         NotebookResult result = new NotebookRunner(options(dir.resolve("out")).withTimeoutSeconds(3)).run(nb);
