@@ -12,7 +12,7 @@ if [ ! -d "$SRC/mnist" ] || [ ! -d "$SRC/fashion-mnist" ]; then
   exit 1
 fi
 java "$DATA/MakeSubsets.java" "$SRC" "$DATA"
-for f in iris.csv digits.csv.gz moby_dick.txt.gz karate_edges.csv karate_labels.csv AirPassengers.csv; do
+for f in iris.csv moby_dick.txt.gz karate_edges.csv karate_labels.csv AirPassengers.csv; do
   cp "$SRC/$f" "$DATA/$f"
   chmod 644 "$DATA/$f"
 done

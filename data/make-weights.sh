@@ -1,6 +1,6 @@
 #!/bin/sh
-# Remakes the pretrained weights that lesson 7 loads, by running the lesson itself for longer.
-# Usage: data/make-weights.sh 07           (after building: mvn -B -q package -DskipTests)
+# Remakes the pretrained weights that lessons 7 and 8 load, by running the lesson itself for longer.
+# Usage: data/make-weights.sh 07|08        (after building: mvn -B -q package -DskipTests)
 #
 # The lesson runs headless with the course runner, top to bottom, with its fixed seeds and two
 # parameters changed (papermill's convention, the runner's -p): a longer live training run, and
@@ -12,7 +12,8 @@ set -eu
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 case "${1:-}" in
   07) NOTEBOOK=07-gan.ipynb; PARAM=ROUNDS; VALUE=20000; WEIGHTS=gan-generator.params ;;
-  *) echo "usage: data/make-weights.sh 07   (the GAN generator of lesson 07)" >&2; exit 2 ;;
+  08) NOTEBOOK=08-diffusion.ipynb; PARAM=TRAIN_STEPS; VALUE=20000; WEIGHTS=ddpm-denoiser.params ;;
+  *) echo "usage: data/make-weights.sh 07|08   (07: the GAN generator of lesson 07; 08: the DDPM denoiser of lesson 08)" >&2; exit 2 ;;
 esac
 RUNNER="$ROOT/runner/target/dl10-runner.jar"
 if [ ! -f "$RUNNER" ]; then

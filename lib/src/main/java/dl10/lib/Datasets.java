@@ -20,7 +20,7 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * The datasets of the course, read from the {@code data/} folder (see {@link DataDir}): Iris,
- * the 8x8 digits, the MNIST and Fashion-MNIST subsets, Moby Dick, Zachary's karate club, the
+ * the MNIST and Fashion-MNIST subsets, Moby Dick, Zachary's karate club, the
  * airline passengers series. Every call reads the files afresh; malformed
  * lines are reported with the file name and line number.
  */
@@ -68,22 +68,6 @@ public final class Datasets {
         t.addColumns(features);
         t.addColumns(species, label);
         return t;
-    }
-
-    /** The 1,797 scikit-learn digits, 8x8 pixels scaled from 0..16 to 0..1, classes "0".."9". */
-    public static ImageSet digits() {
-        Path file = DataDir.file("digits.csv.gz");
-        List<String> lines = lines(file);
-        float[] pixels = new float[lines.size() * 64];
-        int[] labels = new int[lines.size()];
-        for (int r = 0; r < lines.size(); r++) {
-            String[] cells = cells(file, lines, r, 65);
-            for (int c = 0; c < 64; c++) {
-                pixels[r * 64 + c] = (float) (number(file, r, cells[c]) / 16.0);
-            }
-            labels[r] = (int) number(file, r, cells[64]);
-        }
-        return ImageSet.of(pixels, labels, 8, 8, DIGIT_CLASSES.toArray(String[]::new));
     }
 
     /** The MNIST subset: 10,000 training or 2,000 test images, 28x28, 0..1, classes "0".."9". */

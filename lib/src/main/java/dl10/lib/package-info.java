@@ -6,7 +6,7 @@
  * <h2>Data</h2>
  * <ul>
  *   <li>{@link dl10.lib.DataDir} finds the course's {@code data/} folder; {@link dl10.lib.Datasets} reads every
- *       dataset in it (Iris, 8x8 digits, the MNIST and Fashion-MNIST subsets, Moby Dick, Zachary's karate
+ *       dataset in it (Iris, the MNIST and Fashion-MNIST subsets, Moby Dick, Zachary's karate
  *       club, airline passengers); {@link dl10.lib.IdxFile} reads the IDX files of MNIST.</li>
  *   <li>Containers: {@link dl10.lib.ImageSet} (labelled grey images, with {@link dl10.lib.Part} for the fixed
  *       train/test parts), {@link dl10.lib.Graph} (a labelled graph and its normalised adjacency),

@@ -50,24 +50,6 @@ class DatasetsTest {
     }
 
     @Test
-    void digitsAreEightByEightScaledToOne() {
-        ImageSet d = Datasets.digits();
-        assertEquals(1797, d.size());
-        assertEquals(8, d.height());
-        assertEquals(8, d.width());
-        assertEquals(0, d.label(0));
-        assertEquals(5 / 16f, d.pixels(0)[2], 1e-6);
-        float max = 0;
-        for (int i = 0; i < d.size(); i++) {
-            for (float v : d.pixels(i)) {
-                max = Math.max(max, v);
-            }
-        }
-        assertEquals(1f, max);
-        assertEquals(10, d.classNames().length);
-    }
-
-    @Test
     void mnistSubsetsAreClassBalanced() {
         ImageSet train = Datasets.mnist(Part.TRAIN);
         ImageSet test = Datasets.mnist(Part.TEST);

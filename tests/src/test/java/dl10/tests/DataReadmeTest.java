@@ -30,7 +30,6 @@ class DataReadmeTest {
     /** The loader call that reads each file of the table (by the file's name as the table writes it). */
     private static final Map<String, String> LOADERS = Map.of(
             "iris.csv", "Datasets.iris(",
-            "digits.csv.gz", "Datasets.digits(",
             "mnist/", "Datasets.mnist(",
             "fashion-mnist/", "Datasets.fashionMnist(",
             "moby_dick.txt.gz", "Datasets.mobyDick(",
