@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -44,19 +45,32 @@ public final class HubKernel implements AutoCloseable {
         this.messages = messages;
     }
 
+    /**
+     * How long a kernel's start may take before the test gives up: the server answers the start request,
+     * and completes the websocket's opening handshake, only once the kernel's process is up and answers;
+     * with three students' kernels starting at once on two busy cores that took more than 30 s.
+     */
+    static final Duration KERNEL_START_TIMEOUT = Duration.ofSeconds(180);
+
     /** Starts a kernel of the named kernelspec in {@code user}'s server and connects to it. */
     public static HubKernel start(ClassHub hub, String user, String kernelName) throws IOException, InterruptedException {
         JsonObject kernel = ClassHub.json(hub.send("POST", "/user/" + user + "/api/kernels",
-                "{\"name\": \"" + kernelName + "\"}"), "starting a " + kernelName + " kernel for " + user).getAsJsonObject();
+                "{\"name\": \"" + kernelName + "\"}", KERNEL_START_TIMEOUT),
+                "starting a " + kernelName + " kernel for " + user).getAsJsonObject();
         String id = kernel.get("id").getAsString();
         BlockingQueue<JsonObject> queue = new LinkedBlockingQueue<>();
         URI uri = URI.create(hub.baseUrl().replaceFirst("^http", "ws") + "/user/" + user + "/api/kernels/" + id
                 + "/channels?session_id=" + UUID.randomUUID());
-        WebSocket socket = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().newWebSocketBuilder()
-                .header("Authorization", "token " + hub.token())
-                .connectTimeout(Duration.ofSeconds(30))
-                .buildAsync(uri, new Listener(queue)).join();
-        return new HubKernel(hub, user, id, socket, queue);
+        try {
+            WebSocket socket = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().newWebSocketBuilder()
+                    .header("Authorization", "token " + hub.token())
+                    .connectTimeout(KERNEL_START_TIMEOUT)
+                    .buildAsync(uri, new Listener(queue)).join();
+            return new HubKernel(hub, user, id, socket, queue);
+        } catch (CompletionException e) {
+            throw new IllegalStateException(user + ": could not open the websocket of kernel " + id + " within "
+                    + KERNEL_START_TIMEOUT.toSeconds() + " s (" + e.getCause() + ")\n--- hub log:\n" + hub.logTail(40), e);
+        }
     }
 
     /** The outcome of one cell: its reply status, every output message, and the error, if any. */
