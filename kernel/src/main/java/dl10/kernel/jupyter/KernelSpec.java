@@ -1,5 +1,6 @@
 package dl10.kernel.jupyter;
 
+import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,6 +30,22 @@ public final class KernelSpec {
             "-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1");
 
     private KernelSpec() {
+    }
+
+    /**
+     * The kernel's language_info (Jupyter messaging spec 5.3, kernel_info_reply; nbformat 4 notebook
+     * metadata): Java of the running JVM, JShell snippets as files ({@code .jshell}), Java highlighting.
+     * A new object on each call.
+     */
+    public static JsonObject languageInfo() {
+        JsonObject info = new JsonObject();
+        info.addProperty("name", "java");
+        info.addProperty("version", System.getProperty("java.version"));
+        info.addProperty("mimetype", "text/x-java-source");
+        info.addProperty("file_extension", ".jshell");
+        info.addProperty("codemirror_mode", "java");
+        info.addProperty("pygments_lexer", "java");
+        return info;
     }
 
     /** The JVM options named by DL10_JAVA_OPTS (split at spaces), or {@link #DEFAULT_JVM_OPTIONS}. */
