@@ -2,6 +2,7 @@ package dl10.runner;
 
 import dl10.kernel.engine.ClassPaths;
 import dl10.kernel.engine.ClassRedefinition;
+import dl10.kernel.jupyter.KernelSpec;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -101,7 +102,7 @@ public final class NotebookRunner {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(notebook.getParent().toFile())
                 .redirectErrorStream(true);
-        builder.environment().putIfAbsent("PYTORCH_FLAVOR", "cpu");
+        KernelSpec.ENVIRONMENT.forEach(builder.environment()::putIfAbsent);
         return builder.start();
     }
 

@@ -33,7 +33,11 @@ class KernelInstallerTest {
         assertEquals("java", spec.get("language").getAsString());
         assertEquals("Java (deep-learning course)", spec.get("display_name").getAsString());
         assertEquals("message", spec.get("interrupt_mode").getAsString());
-        assertEquals("cpu", spec.getAsJsonObject("env").get("PYTORCH_FLAVOR").getAsString());
+        JsonObject env = spec.getAsJsonObject("env");
+        assertEquals("cpu", env.get("PYTORCH_FLAVOR").getAsString());
+        assertEquals("268435456", env.get("MALLOC_TRIM_THRESHOLD_").getAsString());
+        assertEquals("67108864", env.get("MALLOC_TOP_PAD_").getAsString());
+        assertEquals(KernelSpec.ENVIRONMENT.keySet(), env.keySet());
     }
 
     @Test
