@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -123,7 +124,7 @@ class ClassOnJupyterHubTest {
     }
 
     /** What one student's run of the lesson did. */
-    record LessonRun(int cellsRun, long images, double seconds, String failure) {
+    record LessonRun(int cellsRun, long images, double seconds, String failure, List<String> reconnects) {
     }
 
     private static LessonRun runLesson(ClassHub hub, String student, List<String> cells) throws Exception {
@@ -137,11 +138,11 @@ class ClassOnJupyterHubTest {
                 images += result.images();
                 if (!result.ok()) {
                     return new LessonRun(run, images, seconds(start), "code cell " + run + " failed ("
-                            + result.status() + "): " + result.error() + "\n" + code);
+                            + result.status() + "): " + result.error() + "\n" + code, kernel.reconnects());
                 }
             }
+            return new LessonRun(run, images, seconds(start), null, kernel.reconnects());
         }
-        return new LessonRun(run, images, seconds(start), null);
     }
 
     /** The hub, its proxy and its services: every process of the hub's tree outside the students' servers. */
@@ -217,9 +218,13 @@ class ClassOnJupyterHubTest {
             s.addProperty("peak_pss_mib", round(peak.pssMib()));
             s.addProperty("peak_uss_mib", round(peak.ussMib()));
             s.addProperty("cpu_seconds", round(peak.cpuSeconds()));
+            JsonArray reconnects = new JsonArray();
+            run.reconnects().forEach(reconnects::add);
+            s.add("websocket_reconnects", reconnects);
             students.add(student, s);
-            text.append(String.format("  %-9s %5.1f s (%5.1f CPU s)  RSS %6.0f  PSS %6.0f  USS %6.0f  (%d cells, %d images)%n",
-                    student, run.seconds(), peak.cpuSeconds(), peak.rssMib(), peak.pssMib(), peak.ussMib(), run.cellsRun(), run.images()));
+            text.append(String.format("  %-9s %5.1f s (%5.1f CPU s)  RSS %6.0f  PSS %6.0f  USS %6.0f  (%d cells, %d images%s)%n",
+                    student, run.seconds(), peak.cpuSeconds(), peak.rssMib(), peak.pssMib(), peak.ussMib(), run.cellsRun(), run.images(),
+                    run.reconnects().isEmpty() ? "" : ", websocket reopened " + run.reconnects().size() + " times: " + run.reconnects()));
         });
         report.add("students", students);
         ProcessTreeSampler.Peak hub = peaks.get("hub");

@@ -30,19 +30,30 @@ import java.util.concurrent.TimeUnit;
 public final class HubKernel implements AutoCloseable {
     private static final Gson GSON = new Gson();
 
+    /** Reconnections of one kernel's websocket after which the test gives up. */
+    static final int MAX_RECONNECTS = 5;
+    /** Key of the marker the listener queues when the websocket closes or fails. */
+    private static final String CLOSED = "dl10-websocket-closed";
+
     private final ClassHub hub;
     private final String user;
     private final String kernelId;
-    private final WebSocket socket;
-    private final BlockingQueue<JsonObject> messages;
+    private final URI uri;
+    private final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
     private final String session = UUID.randomUUID().toString();
+    private final List<String> reconnects = new ArrayList<>();
+    private WebSocket socket;
 
-    private HubKernel(ClassHub hub, String user, String kernelId, WebSocket socket, BlockingQueue<JsonObject> messages) {
+    private HubKernel(ClassHub hub, String user, String kernelId, URI uri) {
         this.hub = hub;
         this.user = user;
         this.kernelId = kernelId;
-        this.socket = socket;
-        this.messages = messages;
+        this.uri = uri;
+    }
+
+    /** Why the websocket had to be opened again, once per reconnection (JupyterLab reconnects the same way). */
+    public List<String> reconnects() {
+        return List.copyOf(reconnects);
     }
 
     /**
@@ -58,19 +69,41 @@ public final class HubKernel implements AutoCloseable {
                 "{\"name\": \"" + kernelName + "\"}", KERNEL_START_TIMEOUT),
                 "starting a " + kernelName + " kernel for " + user).getAsJsonObject();
         String id = kernel.get("id").getAsString();
-        BlockingQueue<JsonObject> queue = new LinkedBlockingQueue<>();
+        // One session id for every connection of this client: the server keeps the kernel's messages
+        // while the websocket is down and replays them when the same session connects again.
         URI uri = URI.create(hub.baseUrl().replaceFirst("^http", "ws") + "/user/" + user + "/api/kernels/" + id
                 + "/channels?session_id=" + UUID.randomUUID());
+        HubKernel client = new HubKernel(hub, user, id, uri);
+        client.connect();
+        return client;
+    }
+
+    private void connect() {
         try {
-            WebSocket socket = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().newWebSocketBuilder()
+            socket = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().newWebSocketBuilder()
                     .header("Authorization", "token " + hub.token())
                     .connectTimeout(KERNEL_START_TIMEOUT)
-                    .buildAsync(uri, new Listener(queue)).join();
-            return new HubKernel(hub, user, id, socket, queue);
+                    .buildAsync(uri, new Listener(messages)).join();
         } catch (CompletionException e) {
-            throw new IllegalStateException(user + ": could not open the websocket of kernel " + id + " within "
+            throw new IllegalStateException(user + ": could not open the websocket of kernel " + kernelId + " within "
                     + KERNEL_START_TIMEOUT.toSeconds() + " s (" + e.getCause() + ")\n--- hub log:\n" + hub.logTail(40), e);
         }
+    }
+
+    /**
+     * Opens the websocket again after it closed (as JupyterLab does when its connection drops), saying
+     * why on standard error with the hub's log; fails after {@value #MAX_RECONNECTS} reconnections.
+     */
+    private void reconnect(String why) {
+        reconnects.add(why);
+        System.err.println(user + ": the websocket of kernel " + kernelId + " closed (" + why + "); reconnecting, "
+                + reconnects.size() + " of at most " + MAX_RECONNECTS + "\n--- hub log:\n" + hub.logTail(20));
+        if (reconnects.size() > MAX_RECONNECTS) {
+            throw new IllegalStateException(user + ": the websocket of kernel " + kernelId + " closed "
+                    + reconnects.size() + " times: " + reconnects + "\n--- hub log:\n" + hub.logTail(40));
+        }
+        socket.abort();
+        connect();
     }
 
     /** The outcome of one cell: its reply status, every output message, and the error, if any. */
@@ -114,7 +147,15 @@ public final class HubKernel implements AutoCloseable {
         message.add("content", content);
         message.addProperty("channel", "shell");
         message.add("buffers", new JsonArray());
-        socket.sendText(GSON.toJson(message), true).join();
+        if (socket.isOutputClosed()) {
+            reconnect("found closed before the next cell");
+        }
+        try {
+            socket.sendText(GSON.toJson(message), true).join();
+        } catch (CompletionException e) {
+            reconnect("sending the cell failed: " + e.getCause());
+            socket.sendText(GSON.toJson(message), true).join();
+        }
 
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
@@ -128,6 +169,10 @@ public final class HubKernel implements AutoCloseable {
             if (reply == null) {
                 throw new IllegalStateException(user + ": no " + (status == null ? "execute_reply" : "idle status")
                         + " within " + timeout.toSeconds() + " s for cell:\n" + code + "\n--- hub log:\n" + hub.logTail(30));
+            }
+            if (reply.has(CLOSED)) {
+                reconnect(reply.get(CLOSED).getAsString() + ", while waiting for the cell's reply");
+                continue;
             }
             JsonElement parent = reply.getAsJsonObject("parent_header").get("msg_id");
             if (parent == null || !msgId.equals(parent.getAsString())) {
@@ -176,6 +221,23 @@ public final class HubKernel implements AutoCloseable {
             }
             webSocket.request(1);
             return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed("closed by the server with code " + statusCode + (reason.isEmpty() ? "" : " (" + reason + ")"));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed("failed: " + error);
+        }
+
+        private void closed(String why) {
+            JsonObject marker = new JsonObject();
+            marker.addProperty(CLOSED, why);
+            queue.add(marker);
         }
     }
 }
