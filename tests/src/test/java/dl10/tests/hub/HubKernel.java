@@ -43,6 +43,7 @@ public final class HubKernel implements AutoCloseable {
     private final String session = UUID.randomUUID().toString();
     private final List<String> reconnects = new ArrayList<>();
     private WebSocket socket;
+    private Listener listener;
 
     private HubKernel(ClassHub hub, String user, String kernelId, URI uri) {
         this.hub = hub;
@@ -79,11 +80,16 @@ public final class HubKernel implements AutoCloseable {
     }
 
     private void connect() {
+        listener = new Listener(messages);
+        socket = open(listener);
+    }
+
+    private WebSocket open(WebSocket.Listener to) {
         try {
-            socket = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().newWebSocketBuilder()
+            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().newWebSocketBuilder()
                     .header("Authorization", "token " + hub.token())
                     .connectTimeout(KERNEL_START_TIMEOUT)
-                    .buildAsync(uri, new Listener(messages)).join();
+                    .buildAsync(uri, to).join();
         } catch (CompletionException e) {
             throw new IllegalStateException(user + ": could not open the websocket of kernel " + kernelId + " within "
                     + KERNEL_START_TIMEOUT.toSeconds() + " s (" + e.getCause() + ")\n--- hub log:\n" + hub.logTail(40), e);
@@ -104,6 +110,28 @@ public final class HubKernel implements AutoCloseable {
         }
         socket.abort();
         connect();
+    }
+
+    /**
+     * Drops this client's connection the way a second browser tab of the same session does: the server
+     * closes the older websocket of a session when a newer one opens. Returns once this client has seen
+     * its websocket close; the second connection is closed again at once.
+     *
+     * @throws IllegalStateException if the server has not closed this client's websocket within 30 s
+     */
+    public void dropConnection() throws InterruptedException {
+        Listener current = listener;
+        WebSocket second = open(new WebSocket.Listener() {
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (current.closedBecause == null && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        second.sendClose(WebSocket.NORMAL_CLOSURE, "second tab closed").exceptionally(e -> null).join();
+        if (current.closedBecause == null) {
+            throw new IllegalStateException(user + ": the server did not close the older websocket of session " + uri
+                    + " when a second one opened\n--- hub log:\n" + hub.logTail(20));
+        }
     }
 
     /** The outcome of one cell: its reply status, every output message, and the error, if any. */
@@ -147,8 +175,8 @@ public final class HubKernel implements AutoCloseable {
         message.add("content", content);
         message.addProperty("channel", "shell");
         message.add("buffers", new JsonArray());
-        if (socket.isOutputClosed()) {
-            reconnect("found closed before the next cell");
+        if (listener.closedBecause != null || socket.isOutputClosed()) {
+            reconnect(listener.closedBecause != null ? listener.closedBecause + ", before the next cell" : "found closed before the next cell");
         }
         try {
             socket.sendText(GSON.toJson(message), true).join();
@@ -171,7 +199,10 @@ public final class HubKernel implements AutoCloseable {
                         + " within " + timeout.toSeconds() + " s for cell:\n" + code + "\n--- hub log:\n" + hub.logTail(30));
             }
             if (reply.has(CLOSED)) {
-                reconnect(reply.get(CLOSED).getAsString() + ", while waiting for the cell's reply");
+                // A marker of an earlier connection, already replaced, is no news.
+                if (reply.get("listener").getAsInt() == System.identityHashCode(listener)) {
+                    reconnect(reply.get(CLOSED).getAsString() + ", while waiting for the cell's reply");
+                }
                 continue;
             }
             JsonElement parent = reply.getAsJsonObject("parent_header").get("msg_id");
@@ -207,6 +238,8 @@ public final class HubKernel implements AutoCloseable {
     private static final class Listener implements WebSocket.Listener {
         private final BlockingQueue<JsonObject> queue;
         private final StringBuilder partial = new StringBuilder();
+        /** Why this connection ended, once it has. */
+        private volatile String closedBecause;
 
         Listener(BlockingQueue<JsonObject> queue) {
             this.queue = queue;
@@ -235,8 +268,10 @@ public final class HubKernel implements AutoCloseable {
         }
 
         private void closed(String why) {
+            closedBecause = why;
             JsonObject marker = new JsonObject();
             marker.addProperty(CLOSED, why);
+            marker.addProperty("listener", System.identityHashCode(this));
             queue.add(marker);
         }
     }
