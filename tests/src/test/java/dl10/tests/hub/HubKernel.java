@@ -38,18 +38,18 @@ public final class HubKernel implements AutoCloseable {
     private final ClassHub hub;
     private final String user;
     private final String kernelId;
-    private final URI uri;
+    /** The current connection's address: a new session id for each connection, as a reloaded JupyterLab page has. */
+    private URI uri;
     private final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
     private final String session = UUID.randomUUID().toString();
     private final List<String> reconnects = new ArrayList<>();
     private WebSocket socket;
     private Listener listener;
 
-    private HubKernel(ClassHub hub, String user, String kernelId, URI uri) {
+    private HubKernel(ClassHub hub, String user, String kernelId) {
         this.hub = hub;
         this.user = user;
         this.kernelId = kernelId;
-        this.uri = uri;
     }
 
     /** Why the websocket had to be opened again, once per reconnection (JupyterLab reconnects the same way). */
@@ -70,16 +70,19 @@ public final class HubKernel implements AutoCloseable {
                 "{\"name\": \"" + kernelName + "\"}", KERNEL_START_TIMEOUT),
                 "starting a " + kernelName + " kernel for " + user).getAsJsonObject();
         String id = kernel.get("id").getAsString();
-        // One session id for every connection of this client: the server keeps the kernel's messages
-        // while the websocket is down and replays them when the same session connects again.
-        URI uri = URI.create(hub.baseUrl().replaceFirst("^http", "ws") + "/user/" + user + "/api/kernels/" + id
-                + "/channels?session_id=" + UUID.randomUUID());
-        HubKernel client = new HubKernel(hub, user, id, uri);
+        HubKernel client = new HubKernel(hub, user, id);
         client.connect();
         return client;
     }
 
+    /**
+     * Opens a websocket with a new session id. (Reopening one with the old id, for the server to replay
+     * what it kept meanwhile, lost the next cell's reply when the server was still replacing the stale
+     * connection of that session.)
+     */
     private void connect() {
+        uri = URI.create(hub.baseUrl().replaceFirst("^http", "ws") + "/user/" + user + "/api/kernels/" + kernelId
+                + "/channels?session_id=" + UUID.randomUUID());
         listener = new Listener(messages);
         socket = open(listener);
     }
@@ -191,17 +194,26 @@ public final class HubKernel implements AutoCloseable {
         String status = null;
         String error = null;
         boolean idle = false;
+        // The execute_reply goes to the connection that sent the request; if that one closes during the
+        // cell, the reply is lost, and the cell's end shows only as the kernel's idle status on IOPub.
+        boolean replyLost = false;
         while (status == null || !idle) {
+            if (idle && replyLost) {
+                status = error == null ? "ok" : "error";
+                break;
+            }
             long left = deadline - System.nanoTime();
             JsonObject reply = left > 0 ? messages.poll(left, TimeUnit.NANOSECONDS) : null;
             if (reply == null) {
                 throw new IllegalStateException(user + ": no " + (status == null ? "execute_reply" : "idle status")
-                        + " within " + timeout.toSeconds() + " s for cell:\n" + code + "\n--- hub log:\n" + hub.logTail(30));
+                        + " within " + timeout.toSeconds() + " s for cell" + (reconnects.isEmpty() ? "" : " (websocket reopened: "
+                        + reconnects + ")") + ":\n" + code + "\n--- hub log:\n" + hub.logTail(30));
             }
             if (reply.has(CLOSED)) {
                 // A marker of an earlier connection, already replaced, is no news.
                 if (reply.get("listener").getAsInt() == System.identityHashCode(listener)) {
                     reconnect(reply.get(CLOSED).getAsString() + ", while waiting for the cell's reply");
+                    replyLost |= status == null;
                 }
                 continue;
             }
