@@ -33,14 +33,8 @@ public final class KernelSpec {
             "-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1");
 
     /**
-     * Environment of notebook JVMs (the kernelspec's {@code env}, and the runner's worker unless the
-     * variable is already set): PyTorch's CPU natives, and glibc's malloc told to keep up to 256 MB of
-     * freed memory at the top of its heap and to grow it 64 MB at a time ({@code mallopt(3)}'s
-     * M_TRIM_THRESHOLD and M_TOP_PAD through their environment variables). oneDNN's LSTM, used by
-     * DJL's {@code LSTM} block on the CPU, allocates and frees large work areas at every step; with
-     * glibc's defaults each freed area went back to the operating system and each new one was faulted in
-     * page by page: lesson 04 spent 8.1 s of its 35 s of CPU in the kernel on 4.2 million page faults,
-     * and 3.5 s on 1.7 million with these settings, at the same peak memory (lib/README.md).
+     * Environment of notebook JVMs: the kernelspec's {@code env}, and the runner's worker's where the
+     * variable is not already set. PyTorch's CPU natives (DJL downloads no others; lib/GPU.md).
      */
     public static final Map<String, String> ENVIRONMENT = environment();
 
@@ -50,8 +44,6 @@ public final class KernelSpec {
     private static Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PYTORCH_FLAVOR", "cpu");
-        env.put("MALLOC_TRIM_THRESHOLD_", Long.toString(256L << 20));
-        env.put("MALLOC_TOP_PAD_", Long.toString(64L << 20));
         return Collections.unmodifiableMap(env);
     }
 
