@@ -28,7 +28,8 @@ import java.nio.file.Path;
  *       on the CPU) takes and frees large work areas at every step, and with only the two settings
  *       above lesson 04 still spent 8.1 s of CPU in the kernel on 4.2 million page faults (found
  *       with {@code perf record -e page-faults}: oneDNN's generated code touching fresh pages);
- *       with heaps grown 64 MB at a time, 3.4 s on 1.6 million, at the same peak memory.</li>
+ *       with heaps grown 64 MB at a time, 3.3 s on 1.6 million (medians of three runs), at about the same
+ *       peak memory (601 and 613 MB).</li>
  * </ul>
  * {@link #tune()} (called by the training loop and {@link Compute#seed}) therefore fixes the mmap
  * threshold at 32 MB (larger tensors get their own mapping, returned at once), turns automatic
