@@ -26,7 +26,7 @@ import java.nio.file.Path;
  *       the resident set stays at 1.9 GB; after {@link #trim()} 0.17 GB).</li>
  *   <li>It grows a heap by no more than each request needs. oneDNN's LSTM (DJL's {@code LSTM} block
  *       on the CPU) takes and frees large work areas at every step, and with only the two settings
- *       above lesson 04 still spent 8.1 s of CPU in the kernel on 4.2 million page faults (found
+ *       above lesson 04 still spent 7.7 s of CPU in the kernel on 4.2 million page faults (found
  *       with {@code perf record -e page-faults}: oneDNN's generated code touching fresh pages);
  *       with heaps grown 64 MB at a time, 3.3 s on 1.6 million (medians of three runs), at about the same
  *       peak memory (601 and 613 MB).</li>
