@@ -58,14 +58,7 @@ public final class NotebookFiles {
         kernelspec.addProperty("display_name", DISPLAY_NAME);
         kernelspec.addProperty("language", "java");
         metadata.add("kernelspec", kernelspec);
-        JsonObject language = new JsonObject();
-        language.addProperty("name", "java");
-        language.addProperty("version", System.getProperty("java.version"));
-        language.addProperty("mimetype", "text/x-java-source");
-        language.addProperty("file_extension", ".jshell");
-        language.addProperty("codemirror_mode", "java");
-        language.addProperty("pygments_lexer", "java");
-        metadata.add("language_info", language);
+        metadata.add("language_info", KernelSpec.languageInfo());
         notebook.add("metadata", metadata);
         if (notebook.get("nbformat_minor").getAsInt() >= 5 && notebook.has("cells")) {
             int index = 0;

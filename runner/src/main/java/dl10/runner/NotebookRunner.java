@@ -2,11 +2,14 @@ package dl10.runner;
 
 import dl10.kernel.engine.ClassPaths;
 import dl10.kernel.engine.ClassRedefinition;
+import dl10.kernel.jupyter.KernelSpec;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,7 +55,7 @@ public final class NotebookRunner {
             Path parameters = workDir.resolve("parameters.json");
             Json.write(parameters, options.parameters());
             Process process = start(source, output, resultFile, metrics, parameters, notebook.toString());
-            Thread pump = pumpToStderr(process.getInputStream());
+            Thread pump = pumpToStderr(process.getInputStream(), options.labelLog() ? "[" + source.getFileName() + "] " : "");
             long limitSeconds = (long) options.timeoutSeconds() * Math.max(1, countCodeCells(source))
                     + NotebookWorker.HARD_STOP_GRACE_SECONDS + 120L;
             boolean ended = process.waitFor(limitSeconds, TimeUnit.SECONDS);
@@ -99,19 +102,25 @@ public final class NotebookRunner {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(notebook.getParent().toFile())
                 .redirectErrorStream(true);
-        builder.environment().putIfAbsent("PYTORCH_FLAVOR", "cpu");
+        KernelSpec.ENVIRONMENT.forEach(builder.environment()::putIfAbsent);
         return builder.start();
     }
 
-    private static Thread pumpToStderr(InputStream in) {
+    /**
+     * Copies the notebook JVM's log to this JVM's standard error line by line, each line written whole
+     * (so that the logs of notebooks run at the same time do not cut into each other's lines) and
+     * started with {@code prefix}.
+     */
+    private static Thread pumpToStderr(InputStream in, String prefix) {
         Thread thread = new Thread(() -> {
-            byte[] buffer = new byte[8192];
-            OutputStream err = System.err;
-            try (in) {
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    err.write(buffer, 0, n);
-                    err.flush();
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    PrintStream err = System.err;
+                    synchronized (err) {
+                        err.println(prefix + line);
+                        err.flush();
+                    }
                 }
             } catch (IOException ignored) {
                 // the child ended

@@ -26,8 +26,10 @@ public final class RunnerOptions {
     private final boolean inPlace;
     private final List<String> jvmOptions;
     private final Map<String, String> parameters;
+    private final boolean labelLog;
 
-    private RunnerOptions(int timeoutSeconds, Path outputDir, boolean inPlace, List<String> jvmOptions, Map<String, String> parameters) {
+    private RunnerOptions(int timeoutSeconds, Path outputDir, boolean inPlace, List<String> jvmOptions, Map<String, String> parameters,
+            boolean labelLog) {
         if (timeoutSeconds <= 0) {
             throw new IllegalArgumentException("The cell timeout must be positive, got " + timeoutSeconds + " s");
         }
@@ -36,11 +38,12 @@ public final class RunnerOptions {
         this.inPlace = inPlace;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        this.labelLog = labelLog;
     }
 
     /** Defaults: 600 s per cell, output into target/executed-notebooks, JVM options from DL10_JAVA_OPTS or the defaults. */
     public static RunnerOptions defaults() {
-        return new RunnerOptions(DEFAULT_TIMEOUT_SECONDS, DEFAULT_OUTPUT_DIR, false, jvmOptionsFromEnvironment(), Map.of());
+        return new RunnerOptions(DEFAULT_TIMEOUT_SECONDS, DEFAULT_OUTPUT_DIR, false, jvmOptionsFromEnvironment(), Map.of(), false);
     }
 
     /** The JVM options named by DL10_JAVA_OPTS (split at spaces), or {@link #DEFAULT_JVM_OPTIONS}. */
@@ -50,22 +53,22 @@ public final class RunnerOptions {
 
     /** A copy with another per-cell timeout. */
     public RunnerOptions withTimeoutSeconds(int seconds) {
-        return new RunnerOptions(seconds, outputDir, inPlace, jvmOptions, parameters);
+        return new RunnerOptions(seconds, outputDir, inPlace, jvmOptions, parameters, labelLog);
     }
 
     /** A copy that writes executed notebooks into the folder. */
     public RunnerOptions withOutputDir(Path dir) {
-        return new RunnerOptions(timeoutSeconds, Objects.requireNonNull(dir, "dir"), false, jvmOptions, parameters);
+        return new RunnerOptions(timeoutSeconds, Objects.requireNonNull(dir, "dir"), false, jvmOptions, parameters, labelLog);
     }
 
     /** A copy that overwrites each notebook with its executed version. */
     public RunnerOptions withInPlace() {
-        return new RunnerOptions(timeoutSeconds, outputDir, true, jvmOptions, parameters);
+        return new RunnerOptions(timeoutSeconds, outputDir, true, jvmOptions, parameters, labelLog);
     }
 
     /** A copy with other JVM options for the child JVM. */
     public RunnerOptions withJvmOptions(List<String> options) {
-        return new RunnerOptions(timeoutSeconds, outputDir, inPlace, options, parameters);
+        return new RunnerOptions(timeoutSeconds, outputDir, inPlace, options, parameters, labelLog);
     }
 
     /**
@@ -73,7 +76,20 @@ public final class RunnerOptions {
      * tagged parameters, values as given on the command line; see {@link NotebookParameters}).
      */
     public RunnerOptions withParameters(Map<String, String> values) {
-        return new RunnerOptions(timeoutSeconds, outputDir, inPlace, jvmOptions, values);
+        return new RunnerOptions(timeoutSeconds, outputDir, inPlace, jvmOptions, values, labelLog);
+    }
+
+    /**
+     * A copy that starts every line a notebook's JVM logs with the notebook's file name in brackets, so that
+     * the logs of notebooks run at the same time ({@code run --jobs}) can be told apart.
+     */
+    public RunnerOptions withLabelledLog() {
+        return new RunnerOptions(timeoutSeconds, outputDir, inPlace, jvmOptions, parameters, true);
+    }
+
+    /** True if each line of a notebook JVM's log starts with the notebook's file name. */
+    public boolean labelLog() {
+        return labelLog;
     }
 
     /** The parameter values notebooks run with, in the order given (empty: the notebooks' own defaults). */

@@ -148,6 +148,21 @@ class NotebookRunnerTest {
     }
 
     @Test
+    void theNotebookJvmGetsTheKernelsEnvironment(@TempDir Path dir) throws IOException {
+        StringBuilder check = new StringBuilder();
+        dl10.kernel.jupyter.KernelSpec.ENVIRONMENT.forEach((name, value) -> {
+            if (System.getenv(name) == null) {
+                check.append("if (!\"").append(value).append("\".equals(System.getenv(\"").append(name)
+                        .append("\"))) throw new IllegalStateException(\"").append(name).append(" = \" + System.getenv(\"")
+                        .append(name).append("\"));\n");
+            }
+        });
+        Path nb = notebook(dir, "env.ipynb", check + "int done = 1;");
+        NotebookResult result = new NotebookRunner(options(dir.resolve("out"))).run(nb);
+        assertTrue(result.passed(), result.failureMessage());
+    }
+
+    @Test
     void hungCellEndsWithATimeout(@TempDir Path dir) throws IOException {
         Path nb = notebook(dir, "hang.ipynb", "long spins = 0;\nwhile (true) { spins++; }");
         NotebookResult result = new NotebookRunner(options(dir.resolve("out")).withTimeoutSeconds(3)).run(nb);

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -117,5 +118,34 @@ public final class CourseCheckout {
     /** The java launcher of the JVM running the tests, so child processes use the same JDK. */
     public static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
+     * Installs the course kernelspec into {@code jupyterPath} with the kernel's own install command and the
+     * course's class path, as environment/start.sh does (the installer also makes the kernel's start-up
+     * archive, which takes up to a few minutes on a busy machine).
+     *
+     * @param javaOpts the kernel JVM's options (DL10_JAVA_OPTS), or null for the kernel's defaults
+     * @return the kernelspec's folder, {@code jupyterPath/kernels/dl10-java}
+     * @throws IllegalStateException with the installer's output when it fails or takes more than 400 s
+     */
+    public static Path installKernelspec(Path jupyterPath, String javaOpts) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-jar", kernelJar().toString(),
+                "install", "--jupyter-path", jupyterPath.toString(), "--classpath", courseClassPath())
+                .redirectErrorStream(true);
+        if (javaOpts != null) {
+            builder.environment().put("DL10_JAVA_OPTS", javaOpts);
+        }
+        Process install = builder.start();
+        String output = new String(install.getInputStream().readAllBytes());
+        if (!install.waitFor(400, TimeUnit.SECONDS)) {
+            install.destroyForcibly();
+            throw new IllegalStateException("the kernelspec install into " + jupyterPath + " took more than 400 s:\n" + output);
+        }
+        if (install.exitValue() != 0) {
+            throw new IllegalStateException("the kernelspec install into " + jupyterPath + " failed (exit code "
+                    + install.exitValue() + "):\n" + output);
+        }
+        return jupyterPath.resolve("kernels/dl10-java");
     }
 }

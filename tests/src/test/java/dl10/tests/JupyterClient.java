@@ -39,13 +39,7 @@ public final class JupyterClient {
         Path jupyterPath = dir.resolve("jupyter-path");
         Path home = dir.resolve("home");
         Files.createDirectories(home);
-        ProcessResult install = run(List.of(CourseCheckout.javaExecutable(), "-jar",
-                CourseCheckout.kernelJar().toString(), "install", "--jupyter-path", jupyterPath.toString(),
-                "--classpath", CourseCheckout.courseClassPath()),
-                Map.of(), dir, 120);
-        if (install.exitCode() != 0) {
-            throw new IllegalStateException("kernelspec install failed:\n" + install.output());
-        }
+        CourseCheckout.installKernelspec(jupyterPath, null);
         return new JupyterClient(jupyterPath, home);
     }
 

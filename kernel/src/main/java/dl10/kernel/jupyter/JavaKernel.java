@@ -177,14 +177,7 @@ public final class JavaKernel {
 
     /** The language_info of kernel_info_reply. */
     public JsonObject languageInfo() {
-        JsonObject info = new JsonObject();
-        info.addProperty("name", "java");
-        info.addProperty("version", System.getProperty("java.version"));
-        info.addProperty("mimetype", "text/x-java-source");
-        info.addProperty("file_extension", ".jshell");
-        info.addProperty("pygments_lexer", "java");
-        info.addProperty("codemirror_mode", "java");
-        return info;
+        return KernelSpec.languageInfo();
     }
 
     /** The banner of kernel_info_reply. */

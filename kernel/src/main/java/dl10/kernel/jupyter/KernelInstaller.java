@@ -218,7 +218,7 @@ public final class KernelInstaller implements Callable<Integer> {
         spec.addProperty("language", "java");
         spec.addProperty("interrupt_mode", "message");
         JsonObject env = new JsonObject();
-        env.addProperty("PYTORCH_FLAVOR", "cpu");
+        KernelSpec.ENVIRONMENT.forEach(env::addProperty);
         spec.add("env", env);
         JsonObject metadata = new JsonObject();
         metadata.addProperty("debugger", false);

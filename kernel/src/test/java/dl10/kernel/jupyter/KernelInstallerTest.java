@@ -33,7 +33,9 @@ class KernelInstallerTest {
         assertEquals("java", spec.get("language").getAsString());
         assertEquals("Java (deep-learning course)", spec.get("display_name").getAsString());
         assertEquals("message", spec.get("interrupt_mode").getAsString());
-        assertEquals("cpu", spec.getAsJsonObject("env").get("PYTORCH_FLAVOR").getAsString());
+        JsonObject env = spec.getAsJsonObject("env");
+        assertEquals("cpu", env.get("PYTORCH_FLAVOR").getAsString());
+        assertEquals(KernelSpec.ENVIRONMENT.keySet(), env.keySet());
     }
 
     @Test

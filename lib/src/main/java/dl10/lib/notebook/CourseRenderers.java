@@ -61,6 +61,23 @@ public final class CourseRenderers {
      * types it produces (the preferred first) and the function.
      */
     public record Registration<T>(Class<T> type, List<String> mimeTypes, Render<? super T> render) {
+        /**
+         * The value's representations, for kernels whose renderer callbacks may not throw checked
+         * exceptions (IJava's and JJava's): a failure to render becomes an {@link IllegalStateException}
+         * naming the value's class and the cause.
+         *
+         * @throws IllegalStateException if the render function throws a checked exception
+         * @throws RuntimeException      as thrown by the render function
+         */
+        public Map<String, String> forms(T value) {
+            try {
+                return render.render(value);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("could not render " + value.getClass().getName() + ": " + e, e);
+            }
+        }
     }
 
     /** The course's renderers, in the order the adapters register them: charts, tables, images. */

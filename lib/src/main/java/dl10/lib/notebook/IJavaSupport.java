@@ -5,7 +5,6 @@ import io.github.spencerpark.jupyter.kernel.display.Renderer;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 
 import java.lang.reflect.InvocationTargetException;
-import java.util.Map;
 
 /**
  * Plugs the course library into IJava (github.com/SpencerPark/IJava), which has no extension mechanism:
@@ -78,16 +77,7 @@ public final class IJavaSupport {
     private static <T> void register(Renderer renderer, CourseRenderers.Registration<T> registration) {
         renderer.createRegistration(registration.type())
                 .preferring(registration.mimeTypes().toArray(String[]::new))
-                .register((value, context) -> {
-                    Map<String, String> forms;
-                    try {
-                        forms = registration.render().render(value);
-                    } catch (RuntimeException e) {
-                        throw e;
-                    } catch (Exception e) {
-                        throw new IllegalStateException("could not render " + value.getClass().getName() + ": " + e, e);
-                    }
-                    forms.forEach((mime, data) -> context.renderIfRequested(MIMEType.parse(mime), () -> data));
-                });
+                .register((value, context) -> registration.forms(value)
+                        .forEach((mime, data) -> context.renderIfRequested(MIMEType.parse(mime), () -> data)));
     }
 }

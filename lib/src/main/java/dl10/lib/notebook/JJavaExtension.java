@@ -5,7 +5,6 @@ import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 
-import java.util.Map;
 
 /**
  * The course library's extension of JJava (github.com/dflib/jjava): JJava finds it through
@@ -35,16 +34,7 @@ public final class JJavaExtension implements Extension {
     private static <T> void register(Renderer renderer, CourseRenderers.Registration<T> registration) {
         renderer.createRegistration(registration.type())
                 .preferring(registration.mimeTypes().toArray(String[]::new))
-                .register((value, context) -> {
-                    Map<String, String> forms;
-                    try {
-                        forms = registration.render().render(value);
-                    } catch (RuntimeException e) {
-                        throw e;
-                    } catch (Exception e) {
-                        throw new IllegalStateException("could not render " + value.getClass().getName() + ": " + e, e);
-                    }
-                    forms.forEach((mime, data) -> context.renderIfRequested(MIMEType.parse(mime), () -> data));
-                });
+                .register((value, context) -> registration.forms(value)
+                        .forEach((mime, data) -> context.renderIfRequested(MIMEType.parse(mime), () -> data)));
     }
 }

@@ -101,6 +101,23 @@ class CourseRenderersTest {
     }
 
     @Test
+    void formsGivesTheRenderedFormsAndNamesTheValueWhenRenderingFails() {
+        var images = new CourseRenderers.Registration<>(BufferedImage.class, CourseRenderers.IMAGE_TYPES, CourseRenderers::image);
+        assertEquals("<image 3x2>", images.forms(new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB)).get("text/plain"));
+
+        var broken = new CourseRenderers.Registration<>(BufferedImage.class, CourseRenderers.IMAGE_TYPES,
+                image -> { throw new java.io.IOException("disk full"); });
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> broken.forms(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB)));
+        assertEquals("could not render java.awt.image.BufferedImage: java.io.IOException: disk full", e.getMessage());
+
+        var unchecked = new CourseRenderers.Registration<>(BufferedImage.class, CourseRenderers.IMAGE_TYPES,
+                image -> { throw new IllegalArgumentException("too large"); });
+        assertEquals("too large", assertThrows(IllegalArgumentException.class,
+                () -> unchecked.forms(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB))).getMessage());
+    }
+
+    @Test
     void importsAreWhatTheLessonsRelyOnBeyondEachKernelsDefaults() {
         assertEquals(List.of("dl10.lib.*", "java.util.function.*", "java.util.stream.*"), CourseRenderers.IMPORTS);
     }

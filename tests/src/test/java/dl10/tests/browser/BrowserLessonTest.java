@@ -100,16 +100,7 @@ class BrowserLessonTest {
         // A fresh kernelspec with Binder's JVM options and the course library, in a Jupyter path of its own.
         Path jupyterPath = out.resolve("jupyter-path");
         String binderOptions = CourseCheckout.courseProperty("binder.java.opts");
-        ProcessBuilder install = new ProcessBuilder(CourseCheckout.javaExecutable(), "-jar",
-                CourseCheckout.kernelJar().toString(), "install", "--jupyter-path", jupyterPath.toString(),
-                "--classpath", CourseCheckout.courseClassPath())
-                .redirectErrorStream(true);
-        install.environment().put("DL10_JAVA_OPTS", binderOptions);
-        Process installing = install.start();
-        String installed = new String(installing.getInputStream().readAllBytes());
-        if (!installing.waitFor(120, TimeUnit.SECONDS) || installing.exitValue() != 0) {
-            fail("kernelspec install failed:\n" + installed);
-        }
+        CourseCheckout.installKernelspec(jupyterPath, binderOptions);
         String kernelJson = Files.readString(jupyterPath.resolve("kernels/dl10-java/kernel.json"));
         for (String option : binderOptions.split("\\s+")) {
             assertTrue(kernelJson.contains(option), "kernel.json lacks Binder's option " + option + ":\n" + kernelJson);

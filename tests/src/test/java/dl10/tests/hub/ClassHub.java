@@ -193,10 +193,15 @@ public final class ClassHub implements AutoCloseable {
         throw new IllegalStateException(user + "'s server did not stop within 60 s");
     }
 
-    /** One authenticated request to {@code path} below the proxy's address. */
+    /** One authenticated request to {@code path} below the proxy's address, answered within 60 s. */
     public HttpResponse<String> send(String method, String path, String jsonBody) throws IOException, InterruptedException {
+        return send(method, path, jsonBody, Duration.ofSeconds(60));
+    }
+
+    /** One authenticated request to {@code path} below the proxy's address, answered within {@code timeout}. */
+    public HttpResponse<String> send(String method, String path, String jsonBody, Duration timeout) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(60))
+                .timeout(timeout)
                 .header("Authorization", "token " + token);
         if (jsonBody != null) {
             request.header("Content-Type", "application/json");

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -29,34 +30,111 @@ import java.util.concurrent.TimeUnit;
 public final class HubKernel implements AutoCloseable {
     private static final Gson GSON = new Gson();
 
+    /** Reconnections of one kernel's websocket after which the test gives up. */
+    static final int MAX_RECONNECTS = 5;
+    /** Key of the marker the listener queues when the websocket closes or fails. */
+    private static final String CLOSED = "dl10-websocket-closed";
+
     private final ClassHub hub;
     private final String user;
     private final String kernelId;
-    private final WebSocket socket;
-    private final BlockingQueue<JsonObject> messages;
+    /** The current connection's address: a new session id for each connection, as a reloaded JupyterLab page has. */
+    private URI uri;
+    private final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
     private final String session = UUID.randomUUID().toString();
+    private final List<String> reconnects = new ArrayList<>();
+    private WebSocket socket;
+    private Listener listener;
 
-    private HubKernel(ClassHub hub, String user, String kernelId, WebSocket socket, BlockingQueue<JsonObject> messages) {
+    private HubKernel(ClassHub hub, String user, String kernelId) {
         this.hub = hub;
         this.user = user;
         this.kernelId = kernelId;
-        this.socket = socket;
-        this.messages = messages;
     }
+
+    /** Why the websocket had to be opened again, once per reconnection (JupyterLab reconnects the same way). */
+    public List<String> reconnects() {
+        return List.copyOf(reconnects);
+    }
+
+    /**
+     * How long a kernel's start may take before the test gives up: the server answers the start request,
+     * and completes the websocket's opening handshake, only once the kernel's process is up and answers;
+     * with three students' kernels starting at once on two busy cores that took more than 30 s.
+     */
+    static final Duration KERNEL_START_TIMEOUT = Duration.ofSeconds(180);
 
     /** Starts a kernel of the named kernelspec in {@code user}'s server and connects to it. */
     public static HubKernel start(ClassHub hub, String user, String kernelName) throws IOException, InterruptedException {
         JsonObject kernel = ClassHub.json(hub.send("POST", "/user/" + user + "/api/kernels",
-                "{\"name\": \"" + kernelName + "\"}"), "starting a " + kernelName + " kernel for " + user).getAsJsonObject();
+                "{\"name\": \"" + kernelName + "\"}", KERNEL_START_TIMEOUT),
+                "starting a " + kernelName + " kernel for " + user).getAsJsonObject();
         String id = kernel.get("id").getAsString();
-        BlockingQueue<JsonObject> queue = new LinkedBlockingQueue<>();
-        URI uri = URI.create(hub.baseUrl().replaceFirst("^http", "ws") + "/user/" + user + "/api/kernels/" + id
+        HubKernel client = new HubKernel(hub, user, id);
+        client.connect();
+        return client;
+    }
+
+    /**
+     * Opens a websocket with a new session id. (Reopening one with the old id, for the server to replay
+     * what it kept meanwhile, lost the next cell's reply when the server was still replacing the stale
+     * connection of that session.)
+     */
+    private void connect() {
+        uri = URI.create(hub.baseUrl().replaceFirst("^http", "ws") + "/user/" + user + "/api/kernels/" + kernelId
                 + "/channels?session_id=" + UUID.randomUUID());
-        WebSocket socket = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().newWebSocketBuilder()
-                .header("Authorization", "token " + hub.token())
-                .connectTimeout(Duration.ofSeconds(30))
-                .buildAsync(uri, new Listener(queue)).join();
-        return new HubKernel(hub, user, id, socket, queue);
+        listener = new Listener(messages);
+        socket = open(listener);
+    }
+
+    private WebSocket open(WebSocket.Listener to) {
+        try {
+            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().newWebSocketBuilder()
+                    .header("Authorization", "token " + hub.token())
+                    .connectTimeout(KERNEL_START_TIMEOUT)
+                    .buildAsync(uri, to).join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException(user + ": could not open the websocket of kernel " + kernelId + " within "
+                    + KERNEL_START_TIMEOUT.toSeconds() + " s (" + e.getCause() + ")\n--- hub log:\n" + hub.logTail(40), e);
+        }
+    }
+
+    /**
+     * Opens the websocket again after it closed (as JupyterLab does when its connection drops), saying
+     * why on standard error with the hub's log; fails after {@value #MAX_RECONNECTS} reconnections.
+     */
+    private void reconnect(String why) {
+        reconnects.add(why);
+        System.err.println(user + ": the websocket of kernel " + kernelId + " closed (" + why + "); reconnecting, "
+                + reconnects.size() + " of at most " + MAX_RECONNECTS + "\n--- hub log:\n" + hub.logTail(20));
+        if (reconnects.size() > MAX_RECONNECTS) {
+            throw new IllegalStateException(user + ": the websocket of kernel " + kernelId + " closed "
+                    + reconnects.size() + " times: " + reconnects + "\n--- hub log:\n" + hub.logTail(40));
+        }
+        socket.abort();
+        connect();
+    }
+
+    /**
+     * Drops this client's connection the way a second browser tab of the same session does: the server
+     * closes the older websocket of a session when a newer one opens. Returns once this client has seen
+     * its websocket close; the second connection is closed again at once.
+     *
+     * @throws IllegalStateException if the server has not closed this client's websocket within 30 s
+     */
+    public void dropConnection() throws InterruptedException {
+        Listener current = listener;
+        WebSocket second = open(new WebSocket.Listener() {
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (current.closedBecause == null && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        second.sendClose(WebSocket.NORMAL_CLOSURE, "second tab closed").exceptionally(e -> null).join();
+        if (current.closedBecause == null) {
+            throw new IllegalStateException(user + ": the server did not close the older websocket of session " + uri
+                    + " when a second one opened\n--- hub log:\n" + hub.logTail(20));
+        }
     }
 
     /** The outcome of one cell: its reply status, every output message, and the error, if any. */
@@ -100,7 +178,15 @@ public final class HubKernel implements AutoCloseable {
         message.add("content", content);
         message.addProperty("channel", "shell");
         message.add("buffers", new JsonArray());
-        socket.sendText(GSON.toJson(message), true).join();
+        if (listener.closedBecause != null || socket.isOutputClosed()) {
+            reconnect(listener.closedBecause != null ? listener.closedBecause + ", before the next cell" : "found closed before the next cell");
+        }
+        try {
+            socket.sendText(GSON.toJson(message), true).join();
+        } catch (CompletionException e) {
+            reconnect("sending the cell failed: " + e.getCause());
+            socket.sendText(GSON.toJson(message), true).join();
+        }
 
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
@@ -108,12 +194,28 @@ public final class HubKernel implements AutoCloseable {
         String status = null;
         String error = null;
         boolean idle = false;
+        // The execute_reply goes to the connection that sent the request; if that one closes during the
+        // cell, the reply is lost, and the cell's end shows only as the kernel's idle status on IOPub.
+        boolean replyLost = false;
         while (status == null || !idle) {
+            if (idle && replyLost) {
+                status = error == null ? "ok" : "error";
+                break;
+            }
             long left = deadline - System.nanoTime();
             JsonObject reply = left > 0 ? messages.poll(left, TimeUnit.NANOSECONDS) : null;
             if (reply == null) {
                 throw new IllegalStateException(user + ": no " + (status == null ? "execute_reply" : "idle status")
-                        + " within " + timeout.toSeconds() + " s for cell:\n" + code + "\n--- hub log:\n" + hub.logTail(30));
+                        + " within " + timeout.toSeconds() + " s for cell" + (reconnects.isEmpty() ? "" : " (websocket reopened: "
+                        + reconnects + ")") + ":\n" + code + "\n--- hub log:\n" + hub.logTail(30));
+            }
+            if (reply.has(CLOSED)) {
+                // A marker of an earlier connection, already replaced, is no news.
+                if (reply.get("listener").getAsInt() == System.identityHashCode(listener)) {
+                    reconnect(reply.get(CLOSED).getAsString() + ", while waiting for the cell's reply");
+                    replyLost |= status == null;
+                }
+                continue;
             }
             JsonElement parent = reply.getAsJsonObject("parent_header").get("msg_id");
             if (parent == null || !msgId.equals(parent.getAsString())) {
@@ -148,6 +250,8 @@ public final class HubKernel implements AutoCloseable {
     private static final class Listener implements WebSocket.Listener {
         private final BlockingQueue<JsonObject> queue;
         private final StringBuilder partial = new StringBuilder();
+        /** Why this connection ended, once it has. */
+        private volatile String closedBecause;
 
         Listener(BlockingQueue<JsonObject> queue) {
             this.queue = queue;
@@ -162,6 +266,25 @@ public final class HubKernel implements AutoCloseable {
             }
             webSocket.request(1);
             return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed("closed by the server with code " + statusCode + (reason.isEmpty() ? "" : " (" + reason + ")"));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed("failed: " + error);
+        }
+
+        private void closed(String why) {
+            closedBecause = why;
+            JsonObject marker = new JsonObject();
+            marker.addProperty(CLOSED, why);
+            marker.addProperty("listener", System.identityHashCode(this));
+            queue.add(marker);
         }
     }
 }

@@ -65,12 +65,7 @@ class ConformanceSuiteTest {
                 + " cannot import jupyter_kernel_test; install the pinned requirements with: " + SET_UP + "\n" + checkOutput);
 
         Path jupyterPath = dir.resolve("jupyter-path");
-        Process install = new ProcessBuilder(CourseCheckout.javaExecutable(), "-jar", CourseCheckout.kernelJar().toString(),
-                "install", "--jupyter-path", jupyterPath.toString(), "--classpath", CourseCheckout.courseClassPath())
-                .redirectErrorStream(true).start();
-        String installOutput = new String(install.getInputStream().readAllBytes());
-        assertTrue(install.waitFor(400, TimeUnit.SECONDS) && install.exitValue() == 0, "kernelspec install failed:\n" + installOutput);
-        Path spec = jupyterPath.resolve("kernels/dl10-java");
+        Path spec = CourseCheckout.installKernelspec(jupyterPath, null);
         assertTrue(Files.readString(spec.resolve("kernel.json")).contains("-XX:SharedArchiveFile=" + spec.resolve("dl10-kernel.jsa"))
                 && Files.size(spec.resolve("dl10-kernel.jsa")) > 0, "the installer made the kernel's start-up archive and the kernelspec uses it");
 

@@ -26,12 +26,7 @@ class StartupArchiveTest {
     @Test
     void theKernelspecsJvmMapsTheArchiveTheCourseLibraryIncluded(@TempDir Path dir) throws Exception {
         Path jupyterPath = dir.resolve("jupyter-path");
-        Process install = new ProcessBuilder(CourseCheckout.javaExecutable(), "-jar", CourseCheckout.kernelJar().toString(),
-                "install", "--jupyter-path", jupyterPath.toString(), "--classpath", CourseCheckout.courseClassPath())
-                .redirectErrorStream(true).start();
-        String installOutput = new String(install.getInputStream().readAllBytes());
-        assertTrue(install.waitFor(400, TimeUnit.SECONDS) && install.exitValue() == 0, "kernelspec install failed:\n" + installOutput);
-        Path spec = jupyterPath.resolve("kernels/dl10-java");
+        Path spec = CourseCheckout.installKernelspec(jupyterPath, null);
         List<String> argv = JsonParser.parseString(Files.readString(spec.resolve("kernel.json"))).getAsJsonObject()
                 .getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
         String archiveOption = "-XX:SharedArchiveFile=" + spec.resolve("dl10-kernel.jsa");
