@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.Gson;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import dl10.kernel.jupyter.KernelProtocol;
 import dl10.kernel.runtime.OutputSink;
 
 import java.util.ArrayList;
@@ -125,11 +126,7 @@ public final class CellOutputs implements OutputSink {
         beforeOutput();
         JsonObject output = new JsonObject();
         output.addProperty("output_type", "error");
-        output.addProperty("ename", ename);
-        output.addProperty("evalue", evalue);
-        JsonArray lines = new JsonArray();
-        traceback.forEach(lines::add);
-        output.add("traceback", lines);
+        KernelProtocol.errorFields(ename, evalue, traceback).entrySet().forEach(e -> output.add(e.getKey(), e.getValue()));
         current.add(output);
     }
 

@@ -124,12 +124,23 @@ public final class KernelProtocol implements KernelSockets.Handler {
     private static JsonObject error(String ename, String evalue, List<String> traceback) {
         JsonObject content = new JsonObject();
         content.addProperty("status", "error");
-        content.addProperty("ename", ename);
-        content.addProperty("evalue", evalue);
+        errorFields(ename, evalue, traceback).entrySet().forEach(e -> content.add(e.getKey(), e.getValue()));
+        return content;
+    }
+
+    /**
+     * The fields an error carries wherever the protocol or nbformat shows one (an error reply, the IOPub
+     * {@code error} message, a notebook's error output): {@code ename}, {@code evalue} and {@code traceback}
+     * (messaging spec 5.3, "Execution errors").
+     */
+    public static JsonObject errorFields(String ename, String evalue, List<String> traceback) {
+        JsonObject fields = new JsonObject();
+        fields.addProperty("ename", ename);
+        fields.addProperty("evalue", evalue);
         JsonArray lines = new JsonArray();
         traceback.forEach(lines::add);
-        content.add("traceback", lines);
-        return content;
+        fields.add("traceback", lines);
+        return fields;
     }
 
     // ---- execution ----------------------------------------------------------------------------

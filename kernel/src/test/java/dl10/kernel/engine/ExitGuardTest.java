@@ -1,9 +1,6 @@
 package dl10.kernel.engine;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
 
@@ -12,19 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ExitGuardTest {
-    private JShellEngine engine;
-
-    @BeforeAll
-    void start() {
-        engine = new JShellEngine(800);
-    }
-
-    @AfterAll
-    void stop() {
-        engine.close();
-    }
+class ExitGuardTest extends EngineTestBase {
 
     @Test
     void everyWayOfEndingTheJvmFailsTheCellAndKeepsTheVariables() throws Exception {

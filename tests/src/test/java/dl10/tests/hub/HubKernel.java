@@ -5,6 +5,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dl10.tests.protocol.KernelConnection;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +21,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A kernel in a student's server on the hub, driven as JupyterLab drives it: created with the Jupyter
@@ -164,13 +166,7 @@ public final class HubKernel implements AutoCloseable {
         header.addProperty("username", ClassHub.SERVICE);
         header.addProperty("date", Instant.now().toString());
         header.addProperty("version", "5.3");
-        JsonObject content = new JsonObject();
-        content.addProperty("code", code);
-        content.addProperty("silent", false);
-        content.addProperty("store_history", true);
-        content.add("user_expressions", new JsonObject());
-        content.addProperty("allow_stdin", false);
-        content.addProperty("stop_on_error", true);
+        JsonObject content = KernelConnection.executeRequest(code);
         JsonObject message = new JsonObject();
         message.add("header", header);
         message.add("parent_header", new JsonObject());
@@ -211,7 +207,7 @@ public final class HubKernel implements AutoCloseable {
             }
             if (reply.has(CLOSED)) {
                 // A marker of an earlier connection, already replaced, is no news.
-                if (reply.get("listener").getAsInt() == System.identityHashCode(listener)) {
+                if (reply.get("connection").getAsInt() == listener.number) {
                     reconnect(reply.get(CLOSED).getAsString() + ", while waiting for the cell's reply");
                     replyLost |= status == null;
                 }
@@ -247,11 +243,16 @@ public final class HubKernel implements AutoCloseable {
     }
 
     /** Collects whole text messages (the JSON protocol may split one across frames). */
+    /** Numbers the connections, so that a close marker names exactly the connection it came from. */
+    private static final AtomicInteger CONNECTIONS = new AtomicInteger();
+
     private static final class Listener implements WebSocket.Listener {
         private final BlockingQueue<JsonObject> queue;
         private final StringBuilder partial = new StringBuilder();
         /** Why this connection ended, once it has. */
         private volatile String closedBecause;
+        /** This connection's number (1, 2, ... within the JVM), carried by its close marker. */
+        final int number = CONNECTIONS.incrementAndGet();
 
         Listener(BlockingQueue<JsonObject> queue) {
             this.queue = queue;
@@ -283,7 +284,7 @@ public final class HubKernel implements AutoCloseable {
             closedBecause = why;
             JsonObject marker = new JsonObject();
             marker.addProperty(CLOSED, why);
-            marker.addProperty("listener", System.identityHashCode(this));
+            marker.addProperty("connection", number);
             queue.add(marker);
         }
     }
