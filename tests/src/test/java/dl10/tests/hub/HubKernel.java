@@ -242,10 +242,10 @@ public final class HubKernel implements AutoCloseable {
         hub.send("DELETE", "/user/" + user + "/api/kernels/" + kernelId, null);
     }
 
-    /** Collects whole text messages (the JSON protocol may split one across frames). */
     /** Numbers the connections, so that a close marker names exactly the connection it came from. */
     private static final AtomicInteger CONNECTIONS = new AtomicInteger();
 
+    /** Collects whole text messages (the JSON protocol may split one across frames). */
     private static final class Listener implements WebSocket.Listener {
         private final BlockingQueue<JsonObject> queue;
         private final StringBuilder partial = new StringBuilder();
