@@ -50,7 +50,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "1",
             description = {"Run up to N notebooks at the same time, each in its own JVM (default: ${DEFAULT-VALUE}).",
                     "Each notebook's PyTorch uses one thread, so --jobs 2 puts a second core to work (the eighteen lessons:"
-                    + " 280 s against 339-353 s one at a time, measured); each notebook's time and peak memory then include"
+                    + " 197-210 s against 342-345 s one at a time, measured); each notebook's time and peak memory then include"
                     + " the load of the other. Lines of the"
                     + " notebooks' logs start with the notebook's file name; the report keeps the order given."})
     private int jobs;
