@@ -34,7 +34,8 @@ import java.nio.file.Path;
  * {@link #tune()} (called by the training loop and {@link Compute#seed}) therefore fixes the mmap
  * threshold at 32 MB (larger tensors get their own mapping, returned at once), turns automatic
  * trimming off and makes heaps grow 64 MB at a time; the training loop trims once at its end
- * instead, and a lesson may call {@link #trim()} after a large evaluation or generation. A fixed low threshold ({@code MALLOC_MMAP_THRESHOLD_=131072})
+ * instead, and a lesson may call {@link #trim()} after a large evaluation or generation (or every
+ * few steps of a long generation loop). A fixed low threshold ({@code MALLOC_MMAP_THRESHOLD_=131072})
  * would return memory at once too, but costs 1.2 to 2.3 times the CPU time per step of lessons 02
  * and 06. See {@code mallopt(3)} and {@code malloc_trim(3)}.
  */

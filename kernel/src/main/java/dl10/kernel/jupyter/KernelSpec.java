@@ -25,9 +25,9 @@ public final class KernelSpec {
      * outside it), the serial collector (two small cores), only the quick C1 compiler (a lesson's heavy
      * work runs in libtorch; C2 spent a third of the eighteen lessons' CPU compiling code that runs for
      * seconds: 533 against 364 s of user CPU for the course two lessons at a time, 280 against 196 s of
-     * wall time, the same results, peaks up to 151 MB lower; the kernel starts in
-     * 1.09 s instead of 2.12 s and answers a trivial cell in 24 ms instead of 63 ms), headless AWT, DJL's logging at warn, and one
-     * PyTorch thread per operation. The lessons' models are small: a second thread mostly waits for the
+     * wall time, the same results, peaks up to 151 MB lower; the kernel starts in 1.09 s instead of
+     * 2.12 s and answers a trivial cell in 24 ms instead of 63 ms), headless AWT, DJL's logging at warn,
+     * and one PyTorch thread per operation. The lessons' models are small: a second thread mostly waits for the
      * first, costs up to eight times the CPU on a shared machine, and changes the last digits of
      * results, so one thread keeps every lesson fast and its numbers the same on any machine.
      */
