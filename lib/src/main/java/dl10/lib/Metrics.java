@@ -10,7 +10,8 @@ import ai.djl.training.Trainer;
 /**
  * Classification measures on plain arrays: accuracy, the confusion matrix, and the row-wise
  * argmax that turns a model's scores (an NDArray of shape (samples, classes)) into predicted
- * class numbers.
+ * class numbers; and, for generative models, the distance from each sample to its nearest
+ * training example.
  */
 public final class Metrics {
 
@@ -122,6 +123,58 @@ public final class Metrics {
     public static double accuracy(Trainer trainer, NDArray x, NDArray y) {
         int[] predicted = predictions(trainer, x);
         return accuracy(labels(y), predicted);
+    }
+
+    /**
+     * Euclidean distance from each query to its nearest row of {@code reference}: how far a generated
+     * sample lies from the closest training example (a copy would be at 0). Computed for all pairs at
+     * once as ||q||² + ||x||² − 2 q·x, in a scratch manager under the reference's manager.
+     *
+     * @param reference    the training examples, shape (N, D), on the queries' scale (for images: pixels in 0..1)
+     * @param queries      the samples, each a row of D values
+     * @param nearestIndex null, or an array of at least {@code queries.length} entries that receives the row
+     *                     of {@code reference} nearest to each query
+     * @return one distance per query (squared distances below 0 from rounding count as 0)
+     * @throws IllegalArgumentException if there are no queries, a query's length is not D, the reference is
+     *                                  not two-dimensional, or {@code nearestIndex} is too short
+     */
+    public static double[] nearestDistances(NDArray reference, float[][] queries, int[] nearestIndex) {
+        if (reference.getShape().dimension() != 2) {
+            throw new IllegalArgumentException("nearestDistances: the reference must have shape (N, D), got "
+                    + reference.getShape() + "; flatten images first (ImageSet.flat)");
+        }
+        long width = reference.getShape().get(1);
+        if (queries.length == 0) {
+            throw new IllegalArgumentException("nearestDistances: no queries");
+        }
+        for (int i = 0; i < queries.length; i++) {
+            if (queries[i].length != width) {
+                throw new IllegalArgumentException("nearestDistances: query " + i + " has " + queries[i].length
+                        + " values but the reference rows have " + width);
+            }
+        }
+        if (nearestIndex != null && nearestIndex.length < queries.length) {
+            throw new IllegalArgumentException("nearestDistances: nearestIndex has room for " + nearestIndex.length
+                    + " indices but there are " + queries.length + " queries");
+        }
+        try (NDManager scratch = reference.getManager().newSubManager()) {
+            reference.tempAttach(scratch);          // what the pass makes from it lands in scratch; it returns after
+            NDArray q = scratch.create(queries);
+            NDArray d2 = q.square().sum(new int[] {1}, true).add(reference.square().sum(new int[] {1}).expandDims(0))
+                    .sub(q.matMul(reference.transpose()).mul(2f));
+            if (nearestIndex != null) {
+                long[] idx = d2.argMin(1).toLongArray();
+                for (int i = 0; i < idx.length; i++) {
+                    nearestIndex[i] = (int) idx[i];
+                }
+            }
+            float[] m = d2.min(new int[] {1}).toFloatArray();
+            double[] d = new double[m.length];
+            for (int i = 0; i < m.length; i++) {
+                d[i] = Math.sqrt(Math.max(0, m[i]));
+            }
+            return d;
+        }
     }
 
     private static void checkLengths(int[] truth, int[] predicted) {

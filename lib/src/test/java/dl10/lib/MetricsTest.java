@@ -81,4 +81,36 @@ class MetricsTest {
             }
         }
     }
+
+    @Test
+    void nearestDistancesFindTheClosestReferenceRowAndLeaveNothingBehind() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray reference = m.create(new float[] {0, 0, 3, 4, 10, 0}, new Shape(3, 2));
+            int[] nearest = new int[2];
+            double[] d = Metrics.nearestDistances(reference, new float[][] {{3, 4}, {9, 0}}, nearest);
+            assertArrayEquals(new double[] {0, 1}, d, 1e-5, "a copy of row 1 is at 0; (9, 0) is 1 from row 2");
+            assertArrayEquals(new int[] {1, 2}, nearest);
+            assertArrayEquals(new double[] {5}, Metrics.nearestDistances(reference, new float[][] {{0, -5}}, null), 1e-5,
+                    "(0, -5) is 5 from row 0, its nearest; no index array needed");
+            assertEquals(1, m.getManagedArrays().size(), "the pass's arrays are freed with its scratch manager");
+        }
+    }
+
+    @Test
+    void nearestDistancesRejectBadInputWithTheReason() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray reference = m.create(new float[6], new Shape(3, 2));
+            assertEquals("nearestDistances: no queries", assertThrows(IllegalArgumentException.class,
+                    () -> Metrics.nearestDistances(reference, new float[0][], null)).getMessage());
+            assertEquals("nearestDistances: query 1 has 3 values but the reference rows have 2",
+                    assertThrows(IllegalArgumentException.class,
+                            () -> Metrics.nearestDistances(reference, new float[][] {{0, 0}, {0, 0, 0}}, null)).getMessage());
+            assertEquals("nearestDistances: nearestIndex has room for 1 indices but there are 2 queries",
+                    assertThrows(IllegalArgumentException.class,
+                            () -> Metrics.nearestDistances(reference, new float[][] {{0, 0}, {1, 1}}, new int[1])).getMessage());
+            String shape = assertThrows(IllegalArgumentException.class,
+                    () -> Metrics.nearestDistances(m.create(new float[8], new Shape(2, 2, 2)), new float[][] {{0, 0}}, null)).getMessage();
+            assertEquals("nearestDistances: the reference must have shape (N, D), got (2, 2, 2); flatten images first (ImageSet.flat)", shape);
+        }
+    }
 }
