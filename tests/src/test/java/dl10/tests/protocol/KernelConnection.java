@@ -63,28 +63,74 @@ public final class KernelConnection implements AutoCloseable {
         iopub.connect(base + connection.get("iopub_port").getAsInt());
     }
 
-    /** Writes a connection file in {@code dir}, starts the kernel on it and connects. */
-    public static KernelConnection start(Path dir) throws IOException {
-        JsonObject connection = new JsonObject();
-        connection.addProperty("transport", "tcp");
-        connection.addProperty("ip", "127.0.0.1");
-        connection.addProperty("signature_scheme", "hmac-sha256");
-        connection.addProperty("key", UUID.randomUUID().toString());
-        for (String name : List.of("shell_port", "control_port", "iopub_port", "stdin_port", "hb_port")) {
-            connection.addProperty(name, freePort());
+    /** Times the kernel is started on fresh ports when one of the chosen ports was taken before it could bind it. */
+    private static final int START_ATTEMPTS = 3;
+
+    /**
+     * Writes a connection file in {@code dir}, starts the kernel on it, connects, and returns once the
+     * kernel answers on its heartbeat (its sockets are bound). The ports are chosen free here, as
+     * jupyter_client chooses them, and another process can take one before the kernel's JVM binds it:
+     * the kernel then ends with "Address already in use", and it is started again on fresh ports (at most
+     * {@value #START_ATTEMPTS} times, each retry on stderr).
+     *
+     * @throws IOException if the kernel ends before binding for another reason, or keeps losing its ports
+     */
+    public static KernelConnection start(Path dir) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            JsonObject connection = new JsonObject();
+            connection.addProperty("transport", "tcp");
+            connection.addProperty("ip", "127.0.0.1");
+            connection.addProperty("signature_scheme", "hmac-sha256");
+            connection.addProperty("key", UUID.randomUUID().toString());
+            for (String name : List.of("shell_port", "control_port", "iopub_port", "stdin_port", "hb_port")) {
+                connection.addProperty(name, freePort());
+            }
+            Path file = dir.resolve("connection.json");
+            Files.writeString(file, GSON.toJson(connection));
+            Path stderr = dir.resolve("kernel-stderr.log");
+            // started as the installed kernelspec starts it: the kernel jar (also the agent) and the course's class path
+            String kernelJar = CourseCheckout.kernelJar().toString();
+            Process process = new ProcessBuilder(CourseCheckout.javaExecutable(), "-javaagent:" + kernelJar, "-cp",
+                    kernelJar + java.io.File.pathSeparator + CourseCheckout.courseClassPath(), "dl10.kernel.Main", "kernel", file.toString())
+                    .directory(dir.toFile())
+                    .redirectOutput(dir.resolve("kernel-stdout.log").toFile())
+                    .redirectError(stderr.toFile())
+                    .start();
+            KernelConnection kernel = new KernelConnection(process, stderr, connection);
+            if (kernel.heartbeatAnswered(connection.get("hb_port").getAsInt(), TimeUnit.SECONDS.toMillis(120))) {
+                return kernel;
+            }
+            String log = kernel.kernelLog();
+            kernel.close();
+            if (!log.contains("Address already in use") || attempt == START_ATTEMPTS) {
+                throw new IOException("the kernel did not bind its sockets (attempt " + attempt + " of " + START_ATTEMPTS
+                        + "); kernel log:\n" + log);
+            }
+            System.err.println("kernel start, attempt " + attempt + ": a chosen port was taken before the kernel bound it;"
+                    + " starting again on fresh ports");
         }
-        Path file = dir.resolve("connection.json");
-        Files.writeString(file, GSON.toJson(connection));
-        Path stderr = dir.resolve("kernel-stderr.log");
-        // started as the installed kernelspec starts it: the kernel jar (also the agent) and the course's class path
-        String kernelJar = CourseCheckout.kernelJar().toString();
-        Process process = new ProcessBuilder(CourseCheckout.javaExecutable(), "-javaagent:" + kernelJar, "-cp",
-                kernelJar + java.io.File.pathSeparator + CourseCheckout.courseClassPath(), "dl10.kernel.Main", "kernel", file.toString())
-                .directory(dir.toFile())
-                .redirectOutput(dir.resolve("kernel-stdout.log").toFile())
-                .redirectError(stderr.toFile())
-                .start();
-        return new KernelConnection(process, stderr, connection);
+    }
+
+    /** Whether the kernel echoes a heartbeat ping within {@code millis}; false at once if its process ends first. */
+    private boolean heartbeatAnswered(int port, long millis) throws InterruptedException {
+        ZMQ.Socket heartbeat = context.createSocket(SocketType.REQ);
+        try {
+            heartbeat.setReceiveTimeOut(200);
+            heartbeat.connect("tcp://127.0.0.1:" + port);
+            heartbeat.send("ping");
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+            while (System.nanoTime() < deadline) {
+                if (heartbeat.recv() != null) {
+                    return true;
+                }
+                if (!process.isAlive()) {
+                    return false;
+                }
+            }
+            return false;
+        } finally {
+            heartbeat.close();
+        }
     }
 
     private static int freePort() throws IOException {
