@@ -481,8 +481,22 @@ async function completion(page) {
   let items = [];
   try {
     await page.waitForSelector('.jp-Completer .jp-Completer-item', { timeout: 20000 });
-    items = await page.$$eval('.jp-Completer .jp-Completer-item', (els) =>
+    // JupyterLab renders the first screenful of items at once and the rest in batches, one per
+    // animation frame: read the list once it has stopped growing for a second (frames come late on
+    // a busy machine), not when its first item appears.
+    const read = () => page.$$eval('.jp-Completer .jp-Completer-item', (els) =>
       els.map((e) => (e.querySelector('.jp-Completer-match')?.textContent ?? e.textContent).trim()));
+    items = await read();
+    let stableSince = now();
+    const deadline = now() + 20;
+    while (now() - stableSince < 1 && now() < deadline) {
+      await sleep(100);
+      const again = await read();
+      if (again.length !== items.length) {
+        stableSince = now();
+      }
+      items = again;
+    }
   } catch (e) {
     items = [];
   }
