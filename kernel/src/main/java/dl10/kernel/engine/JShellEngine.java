@@ -209,7 +209,7 @@ public final class JShellEngine implements AutoCloseable {
         int firstLine = lineOffset + lineOf(cell, snippetStart);
         for (int i = 0; i < errors.size(); i++) {
             Diag diag = errors.get(i);
-            String message = diag.getMessage(Locale.ENGLISH);
+            String message = withoutWrapperLocation(diag.getMessage(Locale.ENGLISH));
             int start = clamp(snippetStart + (int) Math.max(0, diag.getStartPosition()), cell);
             int end = clamp(snippetStart + (int) Math.max(diag.getStartPosition() + 1, diag.getEndPosition()), cell);
             int lineInCell = lineOf(cell, start);
@@ -224,6 +224,18 @@ public final class JShellEngine implements AutoCloseable {
             lines.add("Compile error on line " + firstLine + " of " + cellLabel + ": " + first);
         }
         return new CellFailure("CompilationException", first + " (line " + firstLine + ")", lines, firstLine);
+    }
+
+    /**
+     * The compiler's message without a "location: class" line naming no class: JShell compiles top-level
+     * code inside a wrapper class it hides, so javac's location for a symbol missing there is that class
+     * with its name left out, which tells the student nothing (the jshell tool drops it as well). A
+     * location naming something ("location: variable s of type java.lang.String") stays.
+     */
+    static String withoutWrapperLocation(String message) {
+        return message.lines()
+                .filter(line -> !line.strip().equals("location: class"))
+                .collect(Collectors.joining("\n"));
     }
 
     /** The source line holding start, and a line of ^ under the span [start, end) on that line. */

@@ -60,6 +60,19 @@ class JShellEngineTest extends EngineTestBase {
     }
 
     @Test
+    void compileErrorLeavesOutTheHiddenWrapperClassButKeepsARealLocation() {
+        engine.setCellLabel("cell [2]");
+        CellFailure missing = assertThrows(CellFailure.class, () -> engine.eval("int a = 1;\nfoo(a);"));
+        String text = String.join("\n", missing.traceback());
+        assertTrue(text.contains("symbol:   method foo(int)"), text);
+        assertFalse(text.contains("location"), "javac names JShell's hidden wrapper class with an empty name:\n" + text);
+
+        CellFailure typo = assertThrows(CellFailure.class, () -> engine.eval("String s = \"x\";\ns.lenght();"));
+        String typoText = String.join("\n", typo.traceback());
+        assertTrue(typoText.contains("location: variable s of type java.lang.String"), typoText);
+    }
+
+    @Test
     void compileErrorLineCountsFromCellStartWithOffset() {
         CellFailure failure = assertThrows(CellFailure.class, () -> engine.eval("\n\nint k = \"text\";", 3));
         assertEquals(6, failure.line());
