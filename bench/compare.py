@@ -14,7 +14,8 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-# The notebook JVMs' defaults (kernel KernelSpec.DEFAULT_JVM_OPTIONS): what a lesson runs with.
+# The notebook JVMs' defaults, KernelSpec.DEFAULT_JVM_OPTIONS (tests/.../PeerBenchmarkOptionsTest holds
+# this copy to the kernel's): what a lesson runs with.
 DEFAULT_JAVA_OPTS = ("-Xmx2g -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Djava.awt.headless=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn"
                      " -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1")
 # Steps per run: about a second of training each on this course's 2-core machines.
