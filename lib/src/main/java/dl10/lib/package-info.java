@@ -26,6 +26,8 @@
  *       {@link dl10.lib.TrainingInterruptedException}.</li>
  *   <li>{@link dl10.lib.MeanSquaredError}: a regression loss whose gradients survive garbage collection
  *       (see its Javadoc); {@link dl10.lib.Metrics}: accuracy, confusion matrix, argmax.</li>
+ *   <li>{@link dl10.lib.WeightAverage}: an exponential moving average of a network's weights in a second
+ *       network, the copy generative models sample from.</li>
  *   <li>{@link dl10.lib.Results}: a lesson's final numbers and the checks that prove them, collected by the
  *       headless runner.</li>
  * </ul>
