@@ -11,7 +11,7 @@
 set -eu
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 case "${1:-}" in
-  07) NOTEBOOK=07-gan.ipynb; PARAM=ROUNDS; VALUE=20000; WEIGHTS=gan-generator.params ;;
+  07) NOTEBOOK=07-gan.ipynb; PARAM=ROUNDS; VALUE=40000; WEIGHTS=gan-generator.params ;;
   08) NOTEBOOK=08-diffusion.ipynb; PARAM=TRAIN_STEPS; VALUE=40000; WEIGHTS=ddpm-denoiser.params ;;
   *) echo "usage: data/make-weights.sh 07|08   (07: the GAN generator of lesson 07; 08: the DDPM denoiser of lesson 08)" >&2; exit 2 ;;
 esac
