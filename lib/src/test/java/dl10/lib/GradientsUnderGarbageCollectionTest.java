@@ -52,7 +52,11 @@ class GradientsUnderGarbageCollectionTest {
         return x.getGradient().toFloatArray();
     }
 
-    private static void pressureTheGarbageCollector() {
+    /**
+     * Fills the young generation, runs a full collection and allocates small direct buffers, so that the
+     * memory of a freed Java buffer is likely to be reused (also used by {@link MeanSquaredErrorTest}).
+     */
+    static void pressureTheGarbageCollector() {
         byte[][] junk = new byte[100][];
         for (int k = 0; k < junk.length; k++) {
             junk[k] = new byte[100_000];

@@ -10,7 +10,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 
 class MeanSquaredErrorTest {
@@ -67,7 +66,7 @@ class MeanSquaredErrorTest {
                     w.setRequiresGradient(true);
                     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                         NDArray loss = new MeanSquaredError().evaluate(new NDList(target), new NDList(w));
-                        pressureTheGarbageCollector();
+                        GradientsUnderGarbageCollectionTest.pressureTheGarbageCollector();
                         collector.backward(loss);
                     }
                     float expected = 2f * (3f - 1f) / 1000f;
@@ -79,16 +78,5 @@ class MeanSquaredErrorTest {
             }
         }
         assertEquals(0, wrong, wrong + " of 30 gradients were wrong after a garbage collection");
-    }
-
-    private static void pressureTheGarbageCollector() {
-        byte[][] junk = new byte[100][];
-        for (int k = 0; k < junk.length; k++) {
-            junk[k] = new byte[100_000];
-        }
-        System.gc();
-        for (int k = 0; k < 50; k++) {
-            ByteBuffer.allocateDirect(64).putDouble(0, 1234.5);
-        }
     }
 }
