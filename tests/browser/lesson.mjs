@@ -486,17 +486,15 @@ async function completion(page) {
     // a busy machine), not when its first item appears.
     const read = () => page.$$eval('.jp-Completer .jp-Completer-item', (els) =>
       els.map((e) => (e.querySelector('.jp-Completer-match')?.textContent ?? e.textContent).trim()));
-    items = await read();
     let stableSince = now();
-    const deadline = now() + 20;
-    while (now() - stableSince < 1 && now() < deadline) {
-      await sleep(100);
+    await waitFor('the completer list to stop growing', 20, async () => {
       const again = await read();
       if (again.length !== items.length) {
         stableSince = now();
       }
       items = again;
-    }
+      return now() - stableSince >= 1;
+    }, 100).catch(() => {});   // still growing after 20 s: keep what it shows
   } catch (e) {
     items = [];
   }
